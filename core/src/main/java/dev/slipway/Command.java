@@ -1,0 +1,193 @@
+package dev.slipway;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.internal.Quoting;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A command to run on a host: its text plus how to run it (stdin, timeout, pty, whether failure
+ * is expected). Commands are immutable values; every {@code with}-style method returns a copy.
+ *
+ * <p>Quoting is never the caller's job. Arguments given to {@link #cmd} or to the {@code %s}
+ * placeholders of {@link #format} are quoted by the library; {@link #shell} is a raw line, visibly
+ * so:
+ *
+ * <pre>{@code
+ * host.run(Command.cmd("mkdir", "-p", releaseDir));          // mkdir -p '/srv/app/releases/…'
+ * host.run("python3 -c %s", "print('hi')");                  // python3 -c 'print('"'"'hi'"'"')'
+ * host.run(Command.shell("grep -q x f").allowFailure());     // raw line; a non-zero exit is fine
+ * }</pre>
+ *
+ * <p>{@link #toString()} is the form for logs, results and exceptions: {@link Secret} arguments
+ * appear as {@value Secret#MASK}. {@link #render()} is the clear text sent to the host.
+ */
+public final class Command {
+  private final List<Object> parts;
+  private final byte[] stdin;
+  private final Duration timeout;
+  private final boolean pty;
+  private final boolean allowFailure;
+
+  private Command(List<Object> parts, byte[] stdin, Duration timeout, boolean pty, boolean allowFailure) {
+    this.parts = List.copyOf(parts);
+    this.stdin = stdin;
+    this.timeout = timeout;
+    this.pty = pty;
+    this.allowFailure = allowFailure;
+  }
+
+  /** A raw shell line, sent as written. Use {@link #cmd} or {@link #format} for values. */
+  public static Command shell(String line) {
+    requireNonNull(line, "line");
+    return new Command(List.of(new Raw(line)), null, null, false, false);
+  }
+
+  /** A program and its arguments; each argument (a String, {@link Secret} or any object) is quoted. */
+  public static Command cmd(String program, Object... args) {
+    requireNonNull(program, "program");
+    List<Object> parts = new ArrayList<>();
+    parts.add(program);
+    for (Object arg : args) {
+      parts.add(new Raw(" "));
+      parts.add(requireNonNull(arg, "argument"));
+    }
+    return new Command(parts, null, null, false, false);
+  }
+
+  /**
+   * A shell line with {@code %s} placeholders, each replaced by one quoted argument; {@code %%} is a
+   * literal percent sign.
+   */
+  public static Command format(String template, Object... args) {
+    requireNonNull(template, "template");
+    List<Object> parts = new ArrayList<>();
+    StringBuilder raw = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '%' && i + 1 < template.length() && template.charAt(i + 1) == '%') {
+        raw.append('%');
+        i++;
+      } else if (c == '%' && i + 1 < template.length() && template.charAt(i + 1) == 's') {
+        if (next >= args.length) {
+          throw new IllegalArgumentException("template has more %s than the " + args.length
+              + " arguments given: " + template);
+        }
+        parts.add(new Raw(raw.toString()));
+        raw.setLength(0);
+        parts.add(requireNonNull(args[next++], "argument"));
+        i++;
+      } else {
+        raw.append(c);
+      }
+    }
+    if (next != args.length) {
+      throw new IllegalArgumentException(args.length + " arguments given but the template has "
+          + next + " %s: " + template);
+    }
+    parts.add(new Raw(raw.toString()));
+    return new Command(parts, null, null, false, false);
+  }
+
+  /** The same command with {@code text} (UTF-8) written to its standard input. */
+  public Command stdin(String text) {
+    return stdin(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The same command with {@code bytes} written to its standard input. */
+  public Command stdin(byte[] bytes) {
+    return new Command(parts, bytes.clone(), timeout, pty, allowFailure);
+  }
+
+  /** The same command, killed and reported as timed out after {@code limit}. */
+  public Command timeout(Duration limit) {
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + limit);
+    }
+    return new Command(parts, stdin, limit, pty, allowFailure);
+  }
+
+  /** The same command, run with a pseudo-terminal where the transport has one. */
+  public Command withPty() {
+    return new Command(parts, stdin, timeout, true, allowFailure);
+  }
+
+  /** The same command, whose non-zero exit status is reported in the result instead of thrown. */
+  public Command allowFailure() {
+    return new Command(parts, stdin, timeout, pty, true);
+  }
+
+  /** The clear text, secrets included (each quoted). Never log it. */
+  public String render() {
+    return render(secret -> Quoting.quote(secret.reveal()));
+  }
+
+  /**
+   * The text with each secret replaced by what {@code secretText} gives for it, for renderers that
+   * keep secrets off the command line (e.g. {@code "$SLIPWAY_SECRET_1"} read from stdin).
+   */
+  public String render(java.util.function.Function<Secret, String> secretText) {
+    StringBuilder line = new StringBuilder();
+    for (Object part : parts) {
+      if (part instanceof Raw raw) {
+        line.append(raw.text);
+      } else if (part instanceof Secret secret) {
+        line.append(secretText.apply(secret));
+      } else {
+        line.append(Quoting.quote(String.valueOf(part)));
+      }
+    }
+    return line.toString();
+  }
+
+  /** The text as it may be shown: secrets masked. */
+  @Override
+  public String toString() {
+    return render(secret -> Secret.MASK);
+  }
+
+  /** The standard input to send, if any. */
+  public Optional<byte[]> stdin() {
+    return Optional.ofNullable(stdin).map(byte[]::clone);
+  }
+
+  /** The time limit, if any. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** Whether a pseudo-terminal was asked for. */
+  public boolean pty() {
+    return pty;
+  }
+
+  /** Whether a non-zero exit status is expected and must not throw. */
+  public boolean failureAllowed() {
+    return allowFailure;
+  }
+
+  /** The secrets this command carries, so that transports can mask them in what they report. */
+  public List<Secret> secrets() {
+    return parts.stream().filter(Secret.class::isInstance).map(Secret.class::cast).toList();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Command c && c.render().equals(render()) && c.pty == pty
+        && c.allowFailure == allowFailure && java.util.Objects.equals(c.timeout, timeout)
+        && Arrays.equals(c.stdin, stdin);
+  }
+
+  @Override
+  public int hashCode() {
+    return render().hashCode();
+  }
+
+  private record Raw(String text) {}
+}
