@@ -1,0 +1,34 @@
+package dev.slipway.release;
+
+import dev.slipway.Host;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A source pinned to one version, ready to be installed on any number of hosts. Thread-safe: a
+ * multi-host deploy installs it on every host in parallel.
+ */
+public interface ResolvedSource {
+
+  /** The version recorded for the release and listed by {@code releases()}, e.g. {@code v2}. */
+  String version();
+
+  /** The commit id, when the source knows one. */
+  default Optional<String> commit() {
+    return Optional.empty();
+  }
+
+  /** A one-line description for logs and reports, e.g. {@code git v2 (3f2a9c1)}. */
+  String describe();
+
+  /** Extra facts recorded in the release log, e.g. {@code describe → v2-3-g3f2a9c1}. */
+  default Map<String, String> metadata() {
+    return Map.of();
+  }
+
+  /**
+   * Puts the release's files into {@code target.directory()} on {@code host}. The directory exists
+   * and is empty; it is a staging directory that becomes the release only when everything succeeded.
+   */
+  void install(Host host, InstallTarget target);
+}
