@@ -49,11 +49,11 @@ final class DeployRun {
 
   private void deployBatch(List<HostDeploy> batch, ResolvedSource source) {
     Parallel.each(batch, plan.parallelism, host -> attempt(host, host::lock));
-    if (id == null && batch.stream().noneMatch(host -> host.run.failed())) {
-      List<ReleaseId> taken = batch.stream().flatMap(host -> host.run.state.ids().stream()).toList();
-      id = ReleaseId.at(plan.clock, taken);
-    }
-    if (id != null) {
+    if (batch.stream().noneMatch(host -> host.run.failed())) {
+      if (id == null) {
+        List<ReleaseId> taken = batch.stream().flatMap(host -> host.run.state.ids().stream()).toList();
+        id = ReleaseId.at(plan.clock, taken);
+      }
       Parallel.each(batch, plan.parallelism, host -> attempt(host, () -> host.prepare(id, source)));
     }
     if (batch.stream().anyMatch(host -> host.run.failed())) {
