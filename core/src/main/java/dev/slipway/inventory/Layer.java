@@ -65,6 +65,6 @@ record Layer(String owner, String source, Map<String, Setting> settings) impleme
 
   @Override
   public String describe(String key) {
-    return source + " (" + owner + ")";
+    return source.startsWith(owner) ? source : source + " (" + owner + ")";
   }
 }

@@ -3,6 +3,7 @@ package dev.slipway.inventory;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Secret;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -130,22 +131,26 @@ public final class Variables {
     return required(key).where();
   }
 
-  /** Every key the files and given maps set, in no particular precedence; secret sources cannot list theirs. */
+  /** Every key the files and given maps set; secret sources cannot list theirs. */
   public Set<String> keys() {
-    Set<String> keys = new LinkedHashSet<>();
-    for (Lookup level : levels) {
-      level.keys().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).forEach(keys::add);
-    }
-    return Collections.unmodifiableSet(keys);
+    return asMap().keySet();
   }
 
-  /** Every listable variable with its winning value; secret values are {@link Secret}s. */
+  /**
+   * Every variable the files and given maps set, with its winning value among them; secret
+   * values are {@link Secret}s. Secret sources are only asked when a key is read, never to list.
+   * The map's {@code toString()} masks known secrets inside other values (a password in a URL).
+   */
   public Map<String, Object> asMap() {
     Map<String, Object> values = new LinkedHashMap<>();
-    for (String key : keys()) {
-      values.put(key, find(key).map(Setting::value).orElse(null));
+    for (Lookup level : levels) {
+      for (String key : level.keys()) {
+        if (key.startsWith(prefix)) {
+          values.put(key.substring(prefix.length()), level.find(key).map(Setting::value).orElse(null));
+        }
+      }
     }
-    return Collections.unmodifiableMap(values);
+    return new MaskedMap(Collections.unmodifiableMap(values), masker);
   }
 
   /** The masker that knows this environment's secrets. */
@@ -179,7 +184,7 @@ public final class Variables {
 
   private VariableException missing(String key) {
     String name = prefix + key;
-    List<String> places = new ArrayList<>();
+    Set<String> places = new LinkedHashSet<>();
     for (int i = levels.size() - 1; i >= 0; i--) {
       places.add(levels.get(i).describe(name));
     }
@@ -208,5 +213,26 @@ public final class Variables {
     String shown = asMap().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", ", "{", "}"));
     return masker.mask("Variables of " + owner + " " + shown);
+  }
+
+  /** A read-only map whose {@code toString()} hides known secrets, for callers that log it. */
+  private static final class MaskedMap extends AbstractMap<String, Object> {
+    private final Map<String, Object> values;
+    private final SecretMasker masker;
+
+    MaskedMap(Map<String, Object> values, SecretMasker masker) {
+      this.values = values;
+      this.masker = masker;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return values.entrySet();
+    }
+
+    @Override
+    public String toString() {
+      return masker.mask(values.toString());
+    }
   }
 }
