@@ -14,7 +14,8 @@ import java.util.Set;
  * How to reach one inventory host, read from its merged variables with Ansible's names:
  * {@code ansible_host} (else the host's name), {@code ansible_port} (else 22), {@code ansible_user},
  * {@code ansible_ssh_private_key_file} (or {@code ansible_private_key_file}), {@code ansible_connection}
- * (else {@code ssh}) and {@code ansible_password} (or {@code ansible_ssh_pass}). Every other
+ * (else {@code ssh}) and {@code ansible_password} (or {@code ansible_ssh_pass}); the older
+ * {@code ansible_ssh_host}, {@code ansible_ssh_port} and {@code ansible_ssh_user} are understood too. Every other
  * {@code ansible_*} variable is kept in {@link #options()} under its full name, for the transport
  * that understands it ({@code ansible_become_user}, {@code ansible_ssh_common_args}, ...).
  *
@@ -35,9 +36,9 @@ public record Connection(String address, int port, Optional<String> user, Option
   /** The default SSH port. */
   public static final int SSH_PORT = 22;
 
-  private static final Set<String> MAPPED = Set.of("ansible_host", "ansible_port", "ansible_user",
-      "ansible_ssh_private_key_file", "ansible_private_key_file", "ansible_connection", "ansible_password",
-      "ansible_ssh_pass");
+  private static final Set<String> MAPPED = Set.of("ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port",
+      "ansible_user", "ansible_ssh_user", "ansible_ssh_private_key_file", "ansible_private_key_file", "ansible_connection",
+      "ansible_password", "ansible_ssh_pass");
 
   public Connection {
     requireNonNull(address, "address");
@@ -65,18 +66,23 @@ public record Connection(String address, int port, Optional<String> user, Option
       }
     });
     return new Connection(
-        vars.getOrDefault("ansible_host", String.class, name),
-        vars.getOrDefault("ansible_port", Integer.class, SSH_PORT),
-        Optional.ofNullable(vars.getOrDefault("ansible_user", String.class, null)),
-        privateKeyFile(vars).map(Connection::expandHome),
-        vars.getOrDefault("ansible_connection", String.class, "ssh"),
+        setting(vars, String.class, "ansible_host", "ansible_ssh_host").orElse(name),
+        setting(vars, Integer.class, "ansible_port", "ansible_ssh_port").orElse(SSH_PORT),
+        setting(vars, String.class, "ansible_user", "ansible_ssh_user"),
+        setting(vars, String.class, "ansible_ssh_private_key_file", "ansible_private_key_file").map(Connection::expandHome),
+        setting(vars, String.class, "ansible_connection").orElse("ssh"),
         password(vars),
         options);
   }
 
-  private static Optional<Path> privateKeyFile(Variables vars) {
-    String key = vars.contains("ansible_ssh_private_key_file") ? "ansible_ssh_private_key_file" : "ansible_private_key_file";
-    return Optional.ofNullable(vars.getOrDefault(key, String.class, null)).map(Path::of);
+  /** The first of {@code names} that is set (Ansible's current name, then its older alias). */
+  private static <T> Optional<T> setting(Variables vars, Class<T> type, String... names) {
+    for (String key : names) {
+      if (vars.contains(key)) {
+        return Optional.ofNullable(vars.getOrDefault(key, type, null));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Secret> password(Variables vars) {
@@ -88,9 +94,7 @@ public record Connection(String address, int port, Optional<String> user, Option
     return Optional.empty();
   }
 
-  private static Path expandHome(Path path) {
-    String text = path.toString();
-    return text.equals("~") || text.startsWith("~/")
-        ? Path.of(System.getProperty("user.home") + text.substring(1)) : path;
+  private static Path expandHome(String path) {
+    return Path.of(path.equals("~") || path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
   }
 }

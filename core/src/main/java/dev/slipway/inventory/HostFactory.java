@@ -17,4 +17,22 @@ public interface HostFactory {
 
   /** A host for {@code entry}; its name should be {@code entry.name()}. */
   Host create(InventoryHost entry);
+
+  /**
+   * A factory that makes hosts with {@code ansible_connection=local} through {@code local} and
+   * those with {@code ssh} (the default) through {@code ssh}, and refuses any other connection type.
+   */
+  static HostFactory byConnection(HostFactory local, HostFactory ssh) {
+    return entry -> {
+      Connection connection = entry.connection();
+      if (connection.isLocal()) {
+        return local.create(entry);
+      }
+      if (connection.type().equals("ssh")) {
+        return ssh.create(entry);
+      }
+      throw new InventoryException("host " + entry.name() + " has ansible_connection=" + connection.type()
+          + ", which Slipway cannot use; use ssh or local");
+    };
+  }
 }

@@ -24,6 +24,7 @@ final class IniInventoryParser {
 
   private final String display;
   private final InventoryBuilder builder;
+  private final Map<String, Setting> sectionVars = new LinkedHashMap<>();
   private Kind kind = Kind.HOSTS;
   private String group;
 
@@ -38,6 +39,7 @@ final class IniInventoryParser {
     for (int i = 0; i < lines.size(); i++) {
       parser.line(lines.get(i).strip(), i + 1);
     }
+    parser.endSection();
   }
 
   private void line(String text, int number) {
@@ -61,6 +63,7 @@ final class IniInventoryParser {
       throw InventoryException.at(display, number, "invalid section header " + text
           + "; expected [group], [group:vars] or [group:children]");
     }
+    endSection();
     group = header.group(1);
     String suffix = header.group(2);
     if (suffix == null || suffix.equals("hosts")) {
@@ -108,7 +111,15 @@ final class IniInventoryParser {
     }
     String key = text.substring(0, equals).strip();
     String raw = text.substring(equals + 1).strip();
-    builder.addGroupLayer(group, new Layer("group " + group, display, Map.of(key, new Setting(value(quotedOrRaw(raw)), display, number))));
+    sectionVars.put(key, new Setting(value(quotedOrRaw(raw)), display, number));
+  }
+
+  /** One layer per {@code [group:vars]} section, so a group's INI variables are one place to look. */
+  private void endSection() {
+    if (!sectionVars.isEmpty()) {
+      builder.addGroupLayer(group, new Layer("group " + group, display, sectionVars));
+      sectionVars.clear();
+    }
   }
 
   private void child(String text, int number) {

@@ -2,6 +2,7 @@ package dev.slipway.inventory;
 
 import static dev.slipway.inventory.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Host;
 import dev.slipway.spi.Transport;
@@ -97,6 +98,26 @@ class EnvironmentTest {
     });
     assertThat(inventory.hostsOf("nextcloud", factory)).extracting(Host::name)
         .containsExactly("test.paquerette.eu", "app1.paquerette.eu");
+  }
+
+  @Test
+  void local_and_ssh_hosts_are_made_by_their_own_factory() {
+    write(dir, "mixed.ini", """
+        [web]
+        localhost ansible_connection=local
+        web1 ansible_ssh_host=192.0.2.7 ansible_ssh_user=deploy ansible_ssh_port=2200
+        box ansible_connection=docker
+        """);
+    Inventory mixed = Inventory.load(dir.resolve("mixed.ini"));
+    HostFactory factory = HostFactory.byConnection(
+        entry -> Host.over("local:" + entry.name(), unusedTransport()),
+        entry -> Host.over("ssh:" + entry.connection().user().orElseThrow() + "@" + entry.connection().address()
+            + ":" + entry.connection().port(), unusedTransport()));
+
+    assertThat(factory.create(mixed.host("localhost")).name()).isEqualTo("local:localhost");
+    assertThat(factory.create(mixed.host("web1")).name()).isEqualTo("ssh:deploy@192.0.2.7:2200");
+    assertThatThrownBy(() -> factory.create(mixed.host("box")))
+        .hasMessage("host box has ansible_connection=docker, which Slipway cannot use; use ssh or local");
   }
 
   @Test
