@@ -1,6 +1,7 @@
 package dev.slipway.inventory;
 
 import dev.slipway.Host;
+import dev.slipway.local.LocalHost;
 
 /**
  * Turns an inventory entry into a connected {@link Host}. The SSH module maps
@@ -17,6 +18,15 @@ public interface HostFactory {
 
   /** A host for {@code entry}; its name should be {@code entry.name()}. */
   Host create(InventoryHost entry);
+
+  /**
+   * A factory that runs {@code ansible_connection=local} hosts on this machine ({@link LocalHost})
+   * and makes every {@code ssh} host through {@code ssh}:
+   * {@code HostFactory.localOr(entry -> SshHost.builder(entry.name())...build())}.
+   */
+  static HostFactory localOr(HostFactory ssh) {
+    return byConnection(entry -> LocalHost.named(entry.name()), ssh);
+  }
 
   /**
    * A factory that makes hosts with {@code ansible_connection=local} through {@code local} and

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Host;
-import dev.slipway.spi.Transport;
-import java.lang.reflect.Proxy;
+import dev.slipway.testing.FakeHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +83,7 @@ class EnvironmentTest {
     List<InventoryHost> made = new ArrayList<>();
     HostFactory factory = entry -> {
       made.add(entry);
-      return Host.over(entry.name(), unusedTransport());
+      return FakeHost.named(entry.name());
     };
 
     List<Host> nextcloud = inventory.environment("prod").hostsOf("nextcloud", factory);
@@ -109,12 +108,13 @@ class EnvironmentTest {
         box ansible_connection=docker
         """);
     Inventory mixed = Inventory.load(dir.resolve("mixed.ini"));
-    HostFactory factory = HostFactory.byConnection(
-        entry -> Host.over("local:" + entry.name(), unusedTransport()),
-        entry -> Host.over("ssh:" + entry.connection().user().orElseThrow() + "@" + entry.connection().address()
-            + ":" + entry.connection().port(), unusedTransport()));
+    HostFactory factory = HostFactory.localOr(entry -> FakeHost.named("ssh:" + entry.connection().user().orElseThrow()
+        + "@" + entry.connection().address() + ":" + entry.connection().port()));
 
-    assertThat(factory.create(mixed.host("localhost")).name()).isEqualTo("local:localhost");
+    try (Host local = factory.create(mixed.host("localhost"))) {
+      assertThat(local.name()).isEqualTo("localhost");
+      assertThat(local.capture("echo %s", "from the inventory")).isEqualTo("from the inventory");
+    }
     assertThat(factory.create(mixed.host("web1")).name()).isEqualTo("ssh:deploy@192.0.2.7:2200");
     assertThatThrownBy(() -> factory.create(mixed.host("box")))
         .hasMessage("host box has ansible_connection=docker, which Slipway cannot use; use ssh or local");
@@ -130,13 +130,5 @@ class EnvironmentTest {
     assertThat(vars.get("keep_releases", Integer.class)).isEqualTo(3);
     assertThat(vars.get("locale", String.class)).isEqualTo("fr_FR.UTF-8");
     assertThat(inventory.environment("prod").host("app2.paquerette.eu").connection().port()).isEqualTo(2222);
-  }
-
-  /** A transport for hosts that are only named in this test, never used. */
-  private static Transport unusedTransport() {
-    return (Transport) Proxy.newProxyInstance(Transport.class.getClassLoader(), new Class<?>[] {Transport.class},
-        (proxy, method, args) -> {
-          throw new UnsupportedOperationException("this test host only has a name: " + method.getName());
-        });
   }
 }
