@@ -36,8 +36,9 @@ record Layer(String owner, String source, Map<String, Setting> settings) impleme
   }
 
   /**
-   * The same layer with the scalar values of secret-looking keys wrapped in {@link Secret} and
-   * registered with {@code masker}, so a password kept in plain YAML is still never shown.
+   * The same layer with the string and number values of secret-looking keys wrapped in
+   * {@link Secret} and registered with {@code masker}, so a password kept in plain YAML is still
+   * never shown. Booleans are left alone: {@code use_token: true} is a switch, not a secret.
    */
   Layer hidingSecrets(Predicate<String> isSecretKey, SecretMasker masker) {
     Map<String, Setting> hidden = new LinkedHashMap<>();
@@ -47,7 +48,7 @@ record Layer(String owner, String source, Map<String, Setting> settings) impleme
 
   private static Setting hide(Setting setting, SecretMasker masker) {
     Object value = setting.value();
-    if (value == null || value instanceof Secret || value instanceof Map || value instanceof List) {
+    if (value == null || value instanceof Secret || value instanceof Boolean || value instanceof Map || value instanceof List) {
       return setting;
     }
     return new Setting(masker.register(Secret.of(String.valueOf(value))), setting.source(), setting.line());

@@ -23,9 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each registered value is replaced by {@link Secret#MASK}, longest first so that a secret
  * containing another is hidden whole; each line of a multi-line secret (a private key) is also
- * hidden on its own. Thread-safe; values are only ever added.
+ * hidden on its own. Values shorter than three characters are not searched for: replacing every
+ * {@code 1} in a log would hide everything and protect nothing. Thread-safe; values are only ever
+ * added.
  */
 public final class SecretMasker {
+  private static final int SHORTEST_MASKED_VALUE = 3;
   private static final int SHORTEST_MASKED_LINE = 4;
 
   private final Set<String> values = ConcurrentHashMap.newKeySet();
@@ -38,7 +41,7 @@ public final class SecretMasker {
   /** Remembers the value of {@code secret}; returns the secret for chaining. */
   public Secret register(Secret secret) {
     String value = requireNonNull(secret, "secret").reveal();
-    if (!value.isEmpty()) {
+    if (value.length() >= SHORTEST_MASKED_VALUE) {
       values.add(value);
       value.lines().map(String::strip).filter(line -> line.length() >= SHORTEST_MASKED_LINE).forEach(values::add);
     }

@@ -108,12 +108,7 @@ public final class Variables {
 
   /** The value of {@code key} as a {@link Secret}, whatever layer it came from; now masked everywhere. */
   public Secret secret(String key) {
-    Setting setting = required(key);
-    if (setting.value() instanceof Secret secret) {
-      return secret;
-    }
-    String clear = typed(setting, key, String.class);
-    return masker.register(Secret.of(clear));
+    return asSecret(required(key), key);
   }
 
   /** Whether {@code key} is set in any layer (secret sources included). */
@@ -173,8 +168,18 @@ public final class Variables {
     return find(key).orElseThrow(() -> missing(key));
   }
 
+  private Secret asSecret(Setting setting, String key) {
+    if (setting.value() instanceof Secret secret) {
+      return secret;
+    }
+    return masker.register(Secret.of(typed(setting, key, String.class)));
+  }
+
   private <T> T typed(Setting setting, String key, Class<T> type) {
-    if (setting.isSecret() && type != Secret.class) {
+    if (type == Secret.class) {
+      return type.cast(asSecret(setting, key));
+    }
+    if (setting.isSecret()) {
       String name = prefix + key;
       throw new VariableException(name, "variable " + name + " for " + owner + " is a secret (from "
           + setting.where() + "): read it with secret(\"" + key + "\") or get(\"" + key + "\", Secret.class)");

@@ -33,6 +33,10 @@ class IniInventoryTest {
         deploy_to = /srv/shop
         greeting="hi there"
         retries=3
+
+        [all:vars]
+        ntp=pool.ntp.org
+        retries=1
         """);
 
     Inventory inventory = Inventory.load(dir.resolve("hosts.ini"));
@@ -50,7 +54,9 @@ class IniInventoryTest {
     assertThat(statics.connection().address()).isEqualTo("192.0.2.9");
     assertThat(statics.vars().asMap()).containsEntry("motd", "hello world").containsEntry("quoted_port", "22")
         .containsEntry("port", 22).containsEntry("ratio", 0.5).containsEntry("debug", true)
-        .containsEntry("deploy_to", "/srv/shop").containsEntry("greeting", "hi there").containsEntry("retries", 3);
+        .containsEntry("deploy_to", "/srv/shop").containsEntry("greeting", "hi there").containsEntry("retries", 3)
+        .containsEntry("ntp", "pool.ntp.org");
+    assertThat(inventory.host("bastion").vars().get("retries", Integer.class)).isEqualTo(1);
     assertThat(statics.groups()).containsExactly("prod", "web");
     assertThat(statics.vars().originWithLine("deploy_to")).isEqualTo("hosts.ini line 16");
   }

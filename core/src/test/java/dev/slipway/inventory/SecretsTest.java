@@ -24,7 +24,7 @@ class SecretsTest {
   @BeforeEach
   void inventory() {
     write(dir, "hosts.ini", "[prod]\nweb1\n");
-    write(dir, "group_vars/prod.yml", "db_password: from-yaml\ndb_user: shop\nvault_password_file: /etc/vault\n");
+    write(dir, "group_vars/prod.yml", "db_password: from-yaml\ndb_user: shop\nvault_password_file: /etc/vault\nuse_token: true\n");
     prod = Inventory.load(dir.resolve("hosts.ini")).environment("prod");
   }
 
@@ -98,13 +98,15 @@ class SecretsTest {
     Variables vars = prod.host("web1").vars();
 
     assertThat(vars.asMap()).containsEntry("db_password", Secret.of("from-yaml")).containsEntry("db_user", "shop")
-        .containsEntry("vault_password_file", "/etc/vault");
+        .containsEntry("vault_password_file", "/etc/vault").containsEntry("use_token", true);
     assertThat(vars.get("db_password", Secret.class).reveal()).isEqualTo("from-yaml");
     assertThatThrownBy(() -> vars.get("db_password", String.class))
         .isInstanceOf(VariableException.class)
         .hasMessage("variable db_password for host web1 in environment prod is a secret (from group_vars/prod.yml line 1): "
             + "read it with secret(\"db_password\") or get(\"db_password\", Secret.class)");
     assertThat(prod.masker().mask("postgres://shop:from-yaml@db")).isEqualTo("postgres://shop:[REDACTED]@db");
+    assertThat(vars.get("db_user", Secret.class).reveal()).isEqualTo("shop");
+    assertThat(prod.masker().mask("postgres://shop:from-yaml@db")).isEqualTo("postgres://[REDACTED]:[REDACTED]@db");
   }
 
   @Test
@@ -123,9 +125,10 @@ class SecretsTest {
     SecretMasker masker = SecretMasker.create();
     masker.register(Secret.of("abc"));
     masker.register(Secret.of("abcdef"));
+    masker.register(Secret.of("1"));
     masker.register(Secret.of("-----BEGIN KEY-----\nMIIEvQIBADANBg\n-----END KEY-----\n"));
 
-    assertThat(masker.mask("x abcdef y abc")).isEqualTo("x [REDACTED] y [REDACTED]");
+    assertThat(masker.mask("x abcdef y abc 1")).isEqualTo("x [REDACTED] y [REDACTED] 1");
     assertThat(masker.mask("line: MIIEvQIBADANBg")).isEqualTo("line: [REDACTED]");
     assertThat(masker.mask(null)).isNull();
     assertThat(prod.withSecretKeys(java.util.regex.Pattern.compile("nothing")).host("web1").vars().get("db_password", String.class))
