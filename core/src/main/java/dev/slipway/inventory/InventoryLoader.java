@@ -57,11 +57,16 @@ final class InventoryLoader {
     if (!Files.isDirectory(source)) {
       return List.of(source);
     }
-    return sortedEntries(source).stream()
+    List<Path> files = sortedEntries(source).stream()
         .filter(Files::isRegularFile)
         .filter(p -> !p.getFileName().toString().startsWith("."))
-        .filter(p -> { String name = p.getFileName().toString(); return !name.contains(".") || name.endsWith(".ini") || isYaml(p); })
+        .filter(p -> hasNoExtension(p) || p.getFileName().toString().endsWith(".ini") || isYaml(p))
         .toList();
+    if (files.isEmpty()) {
+      throw new InventoryException("no inventory file in " + source + " (looked for *.ini, *.yml, *.yaml, *.json and files"
+          + " without extension)" + (Files.isDirectory(source.resolve("inventory")) ? "; did you mean " + source.resolve("inventory") + "?" : ""));
+    }
+    return files;
   }
 
   private void parse(Path file, InventoryBuilder builder) {
@@ -83,7 +88,7 @@ final class InventoryLoader {
     }
     for (Path entry : sortedEntries(dir)) {
       String name = stripYamlExtension(entry.getFileName().toString());
-      if (entry.getFileName().toString().startsWith(".")) {
+      if (name.startsWith(".") || !(Files.isDirectory(entry) || hasNoExtension(entry) || isYaml(entry))) {
         continue;
       }
       if (!known.test(name)) {
@@ -100,6 +105,10 @@ final class InventoryLoader {
   private boolean isYaml(Path file) {
     String name = file.getFileName().toString();
     return YAML.stream().anyMatch(name::endsWith);
+  }
+
+  private static boolean hasNoExtension(Path file) {
+    return !file.getFileName().toString().contains(".");
   }
 
   private static String stripYamlExtension(String name) {

@@ -116,4 +116,14 @@ class IniInventoryTest {
     assertThatThrownBy(() -> Inventory.load(dir.resolve("nope.ini")))
         .isInstanceOf(InventoryException.class).hasMessageContaining("nope.ini does not exist");
   }
+
+  @Test
+  void a_directory_without_inventory_files_is_refused_with_a_hint() {
+    write(dir, "project/inventory/hosts.ini", "[web]\nweb1\n");
+    write(dir, "project/notes.md", "# notes\n");
+
+    assertThatThrownBy(() -> Inventory.load(dir.resolve("project")))
+        .hasMessageStartingWith("no inventory file in " + dir.resolve("project"))
+        .hasMessageEndingWith("; did you mean " + dir.resolve("project/inventory") + "?");
+  }
 }

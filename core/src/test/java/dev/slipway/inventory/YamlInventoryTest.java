@@ -63,6 +63,7 @@ class YamlInventoryTest {
     write(dir, "group_vars/web/notes.txt", "not: yaml: at all:");
     write(dir, "host_vars/web1", "settings:\n  workers: 4\n  debug: false\n");
     write(dir, "group_vars/typo.yml", "x: 1\n");
+    write(dir, "group_vars/web.yml.orig", "deploy_to: /old\n");
 
     Variables vars = Inventory.load(dir.resolve("hosts.yml")).host("web1").vars();
 
