@@ -126,13 +126,13 @@ public final class Environment {
 
   /** The hosts of this environment, in inventory order. */
   public List<InventoryHost> hosts() {
-    return inventory.hostsIn(name.orElse(InventoryBuilder.ALL)).stream().map(this::resolve).toList();
+    return selectedHosts().stream().map(this::resolve).toList();
   }
 
   /** Host {@code hostName}; throws {@link InventoryException} if it is not in this environment. */
   public InventoryHost host(String hostName) {
     inventory.hostEntry(hostName);
-    if (!inventory.hostsIn(name.orElse(InventoryBuilder.ALL)).contains(hostName)) {
+    if (!selectedHosts().contains(hostName)) {
       throw new InventoryException("host " + hostName + " is not in environment " + name.orElseThrow()
           + " (" + inventory.description() + "); add it to group " + name.get());
     }
@@ -142,7 +142,7 @@ public final class Environment {
   /** Group {@code groupName} restricted to this environment's hosts. */
   public InventoryGroup group(String groupName) {
     GroupEntry entry = inventory.groupEntry(groupName);
-    List<String> selected = inventory.hostsIn(name.orElse(InventoryBuilder.ALL));
+    List<String> selected = selectedHosts();
     List<InventoryHost> members = inventory.hostsIn(groupName).stream().filter(selected::contains).map(this::resolve).toList();
     return new InventoryGroup(groupName, entry.children(), members);
   }
@@ -164,6 +164,10 @@ public final class Environment {
     return variables("environment " + name.orElse("(none)"), levels);
   }
 
+  private List<String> selectedHosts() {
+    return inventory.hostsIn(name.orElse(InventoryBuilder.ALL));
+  }
+
   private InventoryHost resolve(String hostName) {
     List<Layer> levels = new ArrayList<>();
     levels.add(defaults);
@@ -173,9 +177,8 @@ public final class Environment {
     groups.stream().filter(g -> !environmentGroups.contains(g)).forEach(g -> levels.addAll(inventory.groupEntry(g).layers()));
     levels.addAll(inventory.hostEntry(hostName).layers());
     Variables vars = variables("host " + hostName + name.map(n -> " in environment " + n).orElse(""), levels);
-    InventoryHost host = new InventoryHost(hostName, Connection.of(hostName, vars), groups, vars);
     log.debug("{}", vars);
-    return host;
+    return new InventoryHost(hostName, Connection.of(hostName, vars), groups, vars);
   }
 
   /** {@code all}, the ancestors of the environment's group, and that group: the common and environment layers. */
