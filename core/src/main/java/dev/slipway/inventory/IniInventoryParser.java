@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * ranges, {@code host:port}, and {@code #} or {@code ;} comments. Hosts before any section are
  * ungrouped.
  *
- * <p>Values are typed as Ansible does: unquoted {@code 22} is a number, {@code True}/{@code False}
- * booleans; a quoted value stays a string (Ansible would still read {@code "22"} as a number).
+ * <p>Unquoted whole numbers such as {@code 22} become numbers and {@code True}/{@code False}
+ * booleans, as in Ansible; everything else stays text, so {@code 01234} and {@code 1.10} keep
+ * their digits (typed access still reads them as numbers). A quoted value stays a string
+ * (Ansible would still read {@code "22"} as a number).
  */
 final class IniInventoryParser {
   private static final Pattern SECTION = Pattern.compile("\\[([^:\\]\\s]+)(?::(\\w+))?]\\s*(?:[#;].*)?");
@@ -155,11 +157,8 @@ final class IniInventoryParser {
     if (quotable.quoted()) {
       return word;
     }
-    if (word.matches("[-+]?\\d{1,9}")) {
+    if (word.matches("[-+]?(0|[1-9]\\d{0,8})")) {
       return Integer.valueOf(word);
-    }
-    if (word.matches("[-+]?\\d+\\.\\d+")) {
-      return Double.valueOf(word);
     }
     if (word.equals("True") || word.equals("False") || word.equals("true") || word.equals("false")) {
       return Boolean.valueOf(word.equalsIgnoreCase("true"));

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -30,22 +31,34 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 final class YamlFiles {
   private static final Logger log = LoggerFactory.getLogger(YamlFiles.class);
+  private static final String VAULT_FILE_HEADER = "$ANSIBLE_VAULT;";
+  private static final String VAULT_TAG = "!vault";
+  private static final Tag UNSAFE_TAG = new Tag("!unsafe");
 
   private YamlFiles() {
   }
 
-  /** The document in {@code file}, empty if the file has none; errors name {@code display} and the line. */
+  /**
+   * The document in {@code file}, empty if the file has none or is encrypted with ansible-vault
+   * (which Slipway cannot decrypt: such values come from a {@link SecretSource} instead); errors
+   * name {@code display} and the line.
+   */
   static Optional<Node> compose(Path file, String display) {
+    String text;
     try {
-      return new Compose(settings(display)).composeString(Files.readString(file, StandardCharsets.UTF_8));
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
-    } catch (YamlEngineException e) {
-      throw malformed(display, e);
     }
+    if (text.startsWith(VAULT_FILE_HEADER)) {
+      log.warn("{} is encrypted with ansible-vault, which Slipway cannot decrypt; it is not used: "
+          + "provide its variables through a SecretSource", display);
+      return Optional.empty();
+    }
+    return composeText(text, display);
   }
 
-  /** The same for text given on the command line. */
+  /** The document in {@code text}; errors name {@code display} and the line. */
   static Optional<Node> composeText(String text, String display) {
     try {
       return new Compose(settings(display)).composeString(text);
@@ -67,6 +80,12 @@ final class YamlFiles {
       Integer previous = firstLines.putIfAbsent(key, line);
       if (previous != null) {
         log.warn("{} line {}: {} is set again (first on line {}); the last value wins, as in Ansible", display, line, key, previous);
+      }
+      if (entry.getValueNode().getTag().getValue().equals(VAULT_TAG)) {
+        log.warn("{} line {}: {} is encrypted with ansible-vault (!vault), which Slipway cannot decrypt; it is left out: "
+            + "provide it through a SecretSource", display, line, key);
+        settings.remove(key);
+        continue;
       }
       settings.put(key, new Setting(value(entry.getValueNode(), display), display, line));
     }
@@ -119,7 +138,16 @@ final class YamlFiles {
   }
 
   private static LoadSettings settings(String display) {
-    return LoadSettings.builder().setLabel(display).setSchema(new CoreSchema()).setAllowDuplicateKeys(true).build();
+    return LoadSettings.builder().setLabel(display).setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
+        .setTagConstructors(Map.of(UNSAFE_TAG, YamlFiles::unsafeText)).build();
+  }
+
+  /** Ansible's {@code !unsafe} marks text that must not be templated; Slipway never templates, so it is plain text. */
+  private static Object unsafeText(Node node) {
+    if (node instanceof ScalarNode scalar) {
+      return scalar.getValue();
+    }
+    throw InventoryException.at(node.getStartMark().map(Mark::getName).orElse("YAML"), line(node), "!unsafe applies to text only");
   }
 
   // The cause is left out on purpose: snakeyaml's message quotes the offending line, which may hold a secret.

@@ -20,7 +20,7 @@ class IniInventoryTest {
 
         [web]
         web[1:3] ansible_user=deploy   # three web servers
-        web-static:2222 ansible_host=192.0.2.9 motd="hello world" quoted_port='22' port=22 ratio=0.5 debug=True
+        web-static:2222 ansible_host=192.0.2.9 motd="hello world" quoted_port='22' port=22 ratio=0.5 zip=01234 debug=True
 
         [db]
         db-[a:b] ansible_ssh_private_key_file=/keys/db
@@ -53,11 +53,12 @@ class IniInventoryTest {
     assertThat(statics.connection().port()).isEqualTo(2222);
     assertThat(statics.connection().address()).isEqualTo("192.0.2.9");
     assertThat(statics.vars().asMap()).containsEntry("motd", "hello world").containsEntry("quoted_port", "22")
-        .containsEntry("port", 22).containsEntry("ratio", 0.5).containsEntry("debug", true)
+        .containsEntry("port", 22).containsEntry("ratio", "0.5").containsEntry("zip", "01234").containsEntry("debug", true)
         .containsEntry("deploy_to", "/srv/shop").containsEntry("greeting", "hi there").containsEntry("retries", 3)
         .containsEntry("ntp", "pool.ntp.org");
     assertThat(inventory.host("bastion").vars().get("retries", Integer.class)).isEqualTo(1);
     assertThat(statics.groups()).containsExactly("prod", "web");
+    assertThat(statics.vars().get("ratio", Double.class)).isEqualTo(0.5);
     assertThat(statics.vars().originWithLine("deploy_to")).isEqualTo("hosts.ini line 16");
   }
 

@@ -110,6 +110,18 @@ class SecretsTest {
   }
 
   @Test
+  void vault_encrypted_values_and_files_are_left_out_for_a_secret_source_to_provide() {
+    write(dir, "group_vars/all/vault.yml", "$ANSIBLE_VAULT;1.1;AES256\n62313365396662343061393464336163383764373764613633653634306231386433626436623361\n");
+    write(dir, "group_vars/all/vars.yml", "api_key: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6231336539\nregion: eu\n");
+    Environment env = Inventory.load(dir.resolve("hosts.ini")).environment("prod");
+
+    assertThat(env.host("web1").vars().contains("api_key")).isFalse();
+    assertThat(env.host("web1").vars().get("region", String.class)).isEqualTo("eu");
+    assertThat(env.withSecrets(SecretSource.environmentVariables("", Map.of("API_KEY", "k3y"))).host("web1").vars()
+        .secret("api_key").reveal()).isEqualTo("k3y");
+  }
+
+  @Test
   void the_ansible_password_becomes_the_connection_password() {
     write(dir, "hosts.ini", "[prod]\nweb1 ansible_password=pw-123 ansible_become_user=root\n");
 

@@ -61,7 +61,7 @@ class YamlInventoryTest {
     write(dir, "group_vars/web/10-app.yml", "deploy_to: /srv/app\nshared_paths: [log, venv]\n");
     write(dir, "group_vars/web/20-override.yml", "deploy_to: /srv/app2\n");
     write(dir, "group_vars/web/notes.txt", "not: yaml: at all:");
-    write(dir, "host_vars/web1", "settings:\n  workers: 4\n  debug: false\n");
+    write(dir, "host_vars/web1", "settings:\n  workers: 4\n  debug: false\nbanner: !unsafe '{{ not a template }}'\n");
     write(dir, "group_vars/typo.yml", "x: 1\n");
     write(dir, "group_vars/web.yml.orig", "deploy_to: /old\n");
 
@@ -73,6 +73,7 @@ class YamlInventoryTest {
     assertThat(vars.list("shared_paths", String.class)).containsExactly("log", "venv");
     assertThat(vars.map("settings")).isEqualTo(Map.of("workers", 4, "debug", false));
     assertThat(vars.origin("settings")).isEqualTo("host_vars/web1");
+    assertThat(vars.get("banner", String.class)).isEqualTo("{{ not a template }}");
     assertThat(vars.contains("x")).isFalse();
   }
 
