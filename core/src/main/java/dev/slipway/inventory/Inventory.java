@@ -25,6 +25,9 @@ import java.util.Set;
  * Environment prod = inventory.environment("prod")          // hosts of group prod, group_vars/prod.yml
  *     .withOverrides(Map.of("git_branch", "v2"));           // -e git_branch=v2
  * List<Host> web = prod.hostsOf("web", sshHosts);           // for roles.fromGroup("web")
+ *
+ * // the Ansistrano workshop keeps group_vars/ beside inventory/, in the project directory
+ * Inventory workshop = Inventory.load(project.resolve("inventory/hosts.ini"), project);
  * }</pre>
  *
  * <p>An environment (a stage: {@code test}, {@code prod}) is a group: it selects the hosts in that

@@ -78,6 +78,16 @@ class YamlInventoryTest {
   }
 
   @Test
+  void should_read_a_json_inventory() {
+    write(dir, "hosts.json", "{\"all\": {\"children\": {\"db\": {\"hosts\": {\"db[1:2]\": {\"ansible_user\": \"postgres\"}}}}}}");
+
+    Inventory inventory = Inventory.load(dir.resolve("hosts.json"));
+
+    assertThat(inventory.group("db").hostNames()).containsExactly("db1", "db2");
+    assertThat(inventory.host("db2").connection().user()).contains("postgres");
+  }
+
+  @Test
   void malformed_yaml_names_file_and_line() {
     write(dir, "hosts.yml", "all:\n  hosts:\n    web1:\n      ansible_host: [unclosed\n    web2:\n");
 
