@@ -84,10 +84,12 @@ final class IniInventoryParser {
   private void hosts(String text, int number) {
     List<Word> words = words(text, number);
     Map<String, Setting> inline = new LinkedHashMap<>();
-    for (Word word : words.subList(1, words.size())) {
+    for (int i = 1; i < words.size(); i++) {
+      Word word = words.get(i);
       int equals = word.text().indexOf('=');
       if (equals <= 0) {
-        throw InventoryException.at(display, number, "expected key=value host variable after the host, found " + word.text());
+        throw InventoryException.at(display, number, "expected key=value host variable after the host, found "
+            + shown(word.text(), "word " + (i + 1)));
       }
       String value = word.text().substring(equals + 1);
       inline.put(word.text().substring(0, equals), new Setting(value(new Word(value, word.quoted())), display, number));
@@ -109,7 +111,8 @@ final class IniInventoryParser {
   private void variable(String text, int number) {
     int equals = text.indexOf('=');
     if (equals <= 0) {
-      throw InventoryException.at(display, number, "expected key=value in [" + group + ":vars], found " + text);
+      throw InventoryException.at(display, number, "expected key=value in [" + group + ":vars], found "
+          + shown(text, "a line without '='"));
     }
     String key = text.substring(0, equals).strip();
     String raw = text.substring(equals + 1).strip();
@@ -135,6 +138,11 @@ final class IniInventoryParser {
     } catch (IllegalArgumentException e) {
       throw InventoryException.at(display, number, e.getMessage());
     }
+  }
+
+  /** The offending text if it is an Ansible setting name, else only {@code where}: it might be a stray secret. */
+  private static String shown(String text, String where) {
+    return text.matches("ansible_\\w+") ? text : where + " (not shown: it may be a secret)";
   }
 
   private List<Word> words(String text, int number) {

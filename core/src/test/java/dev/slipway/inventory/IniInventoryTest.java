@@ -85,10 +85,13 @@ class IniInventoryTest {
 
   @Test
   void a_host_variable_without_a_value_names_file_and_line() {
-    write(dir, "hosts.ini", "[web]\nweb1 ansible_user=deploy\nweb2 ansible_user\n");
+    write(dir, "hosts.ini", "[web]\nweb1 ansible_user=deploy\nweb2 ansible_user\nweb3 ansible_password hunter2\n");
+    write(dir, "stray.ini", "[web]\nweb3 ansible_user=deploy hunter2\n");
 
     assertThatThrownBy(() -> Inventory.load(dir.resolve("hosts.ini")))
         .hasMessage("hosts.ini line 3: expected key=value host variable after the host, found ansible_user");
+    assertThatThrownBy(() -> Inventory.load(dir.resolve("stray.ini")))
+        .hasMessage("stray.ini line 2: expected key=value host variable after the host, found word 3 (not shown: it may be a secret)");
   }
 
   @Test
@@ -101,7 +104,8 @@ class IniInventoryTest {
     assertThatThrownBy(() -> Inventory.load(dir.resolve("quote.ini"))).hasMessageStartingWith("quote.ini line 2: unterminated double quote");
     assertThatThrownBy(() -> Inventory.load(dir.resolve("type.ini"))).hasMessageStartingWith("type.ini line 1: unknown section type :hostvars");
     assertThatThrownBy(() -> Inventory.load(dir.resolve("range.ini"))).hasMessageStartingWith("range.ini line 3: host range in web[5:1]");
-    assertThatThrownBy(() -> Inventory.load(dir.resolve("vars.ini"))).hasMessage("vars.ini line 2: expected key=value in [web:vars], found just_a_word");
+    assertThatThrownBy(() -> Inventory.load(dir.resolve("vars.ini")))
+        .hasMessage("vars.ini line 2: expected key=value in [web:vars], found a line without '=' (not shown: it may be a secret)");
   }
 
   @Test

@@ -94,6 +94,10 @@ class SecretNeverShownTest {
     write(dir, "bad2/hosts.yml", "all:\n  vars:\n    db_password: yaml-pw-5678\n   oops: [file-key-3456\n");
     shown.add(messageOf(() -> Inventory.load(dir.resolve("bad2/hosts.yml"))));
     shown.add(messageOf(() -> prod.withExtraVars(List.of("cli-pw-2468"))));
+    write(dir, "bad3/hosts.ini", "[prod]\nweb1 ansible_user=deploy inline-pw-1234\n[prod:vars]\nyaml-pw-5678\n");
+    shown.add(messageOf(() -> Inventory.load(dir.resolve("bad3/hosts.ini"))));
+    write(dir, "bad4/hosts.ini", "[prod:vars]\nyaml-pw-5678\n");
+    shown.add(messageOf(() -> Inventory.load(dir.resolve("bad4/hosts.ini"))));
   }
 
   private static String messageOf(Runnable action) {
