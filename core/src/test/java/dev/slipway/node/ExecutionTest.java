@@ -8,11 +8,13 @@ import dev.slipway.SlipwayException;
 import dev.slipway.event.CommandEvent;
 import dev.slipway.event.CommandEvent.Outcome;
 import dev.slipway.event.Event;
+import dev.slipway.local.LocalHost;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExecutionTest {
   private final Host web1 = ScriptedTransport.host("web-1");
@@ -81,6 +83,39 @@ class ExecutionTest {
     assertThat(ScriptedTransport.of(web1).commands()).isEmpty();
     assertThat(ScriptedTransport.of(web1).syntaxChecks()).containsExactly("install v2", "cleanup --keep 3");
     assertThat(events).map(e -> ((CommandEvent) e).outcome()).containsOnly(Outcome.DRY_RUN).hasSize(4);
+  }
+
+  static class Touch extends Node {
+    @Action
+    public void touch(java.nio.file.Path file) {
+      hosts().run("touch %s", file.toString());
+    }
+  }
+
+  @Test
+  void dry_run_on_a_real_shell_creates_nothing(@TempDir java.nio.file.Path dir) {
+    Touch touch = new Touch();
+    Node local = Node.root().child("local", touch, roles -> roles.add("host", LocalHost.create()));
+    java.nio.file.Path file = dir.resolve("created by the action");
+
+    try (Execution execution = Execution.builder(local).dryRun(true).listener(events::add).build()) {
+      execution.invoke("/local", "touch", List.of(file.toString()));
+
+      assertThat(file).doesNotExist();
+      assertThat(events).map(e -> ((CommandEvent) e).outcome()).containsExactly(Outcome.DRY_RUN);
+
+      execution.withDryRun(false).invoke("/local", "touch", List.of(file.toString()));
+      assertThat(file).exists();
+    }
+  }
+
+  @Test
+  void dry_run_on_a_real_shell_rejects_bad_syntax() {
+    Node local = Node.root(roles -> roles.add("host", LocalHost.create()));
+    Hosts hosts = Execution.builder(local).dryRun(true).build().hosts(local);
+
+    assertThatThrownBy(() -> hosts.run("echo 'unterminated")).isInstanceOf(HostFailuresException.class)
+        .hasMessageContaining("failed on 1 of 1 host: local");
   }
 
   @Test
