@@ -49,15 +49,19 @@ public final class Hosts implements Iterable<Host> {
     this.inSequence = inSequence;
   }
 
-  /** {@code hosts} in the role {@value #DEFAULT_ROLE}, outside any execution. */
+  /** {@code hosts} in the role {@value #DEFAULT_ROLE}; see {@link #of(String, List)}. */
   public static Hosts of(Host... hosts) {
     return of(DEFAULT_ROLE, Arrays.asList(hosts));
   }
 
-  /** {@code hosts} in {@code role}, outside any execution. */
+  /**
+   * {@code hosts} in {@code role}. Inside an action they take the execution's settings (listeners,
+   * dry-run, parallelism, cancellation), like the node's own hosts.
+   */
   public static Hosts of(String role, List<? extends Host> hosts) {
     Scope scope = Scope.current();
-    return new Hosts(Roles.builder().add(role, hosts).build(), scope, scope.settings().parallelism(), false);
+    Roles roles = Roles.builder().add(role, hosts).build().map(scope.settings()::view);
+    return new Hosts(roles, scope, scope.settings().parallelism(), false);
   }
 
   /** Only the hosts in any of {@code roles}; each of them must exist (declared, maybe empty). */

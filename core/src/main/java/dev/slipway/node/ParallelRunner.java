@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one task per host with at most {@code parallelism} running at once. The calling thread is
@@ -18,6 +20,8 @@ import java.util.function.Function;
  * cannot deadlock waiting for a shared pool.
  */
 final class ParallelRunner {
+  private static final Logger log = LoggerFactory.getLogger(ParallelRunner.class);
+
   private final int parallelism;
   private final boolean stopAtFirstFailure;
   private final Scope scope;
@@ -35,6 +39,9 @@ final class ParallelRunner {
    */
   <T, H> HostResults<T> run(String what, List<H> targets, Function<H, String> name,
                             Function<H, T> task) {
+    if (targets.isEmpty()) {
+      log.warn("{}: no hosts to run on", what);
+    }
     AtomicReferenceArray<HostResult<T>> results = new AtomicReferenceArray<>(targets.size());
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean failed = new AtomicBoolean();

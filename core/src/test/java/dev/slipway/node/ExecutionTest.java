@@ -149,6 +149,16 @@ class ExecutionTest {
   }
 
   @Test
+  void hosts_made_inside_an_action_take_the_execution_settings_too() {
+    Host other = ScriptedTransport.host("other");
+
+    Execution.builder(root).dryRun(true).listener(events::add).build().run(() -> Hosts.of(other).run("rm -rf /srv"));
+
+    assertThat(ScriptedTransport.of(other).commands()).isEmpty();
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
   void cancel_interrupts_the_running_host_and_starts_no_other() throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     ScriptedTransport.of(web1).answer(command -> {
