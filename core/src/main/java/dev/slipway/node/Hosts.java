@@ -38,12 +38,14 @@ public final class Hosts implements Iterable<Host> {
   public static final String DEFAULT_ROLE = "host";
 
   private final Roles roles;
+  private final List<Host> hosts;
   private final Scope scope;
   private final int parallelism;
   private final boolean inSequence;
 
   Hosts(Roles roles, Scope scope, int parallelism, boolean inSequence) {
     this.roles = requireNonNull(roles, "roles");
+    this.hosts = roles.hosts();
     this.scope = requireNonNull(scope, "scope");
     this.parallelism = RunSettings.checkParallelism(parallelism);
     this.inSequence = inSequence;
@@ -83,7 +85,7 @@ public final class Hosts implements Iterable<Host> {
 
   /** The hosts, each once, in order. */
   public List<Host> list() {
-    return roles.hosts();
+    return hosts;
   }
 
   /** The host names, in order. */

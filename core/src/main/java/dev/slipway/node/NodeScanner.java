@@ -77,6 +77,9 @@ final class NodeScanner {
         throw error;
       }
       throw new SlipwayException("action " + method.getName() + " of " + node.path() + " failed: " + cause, cause);
+    } catch (IllegalArgumentException e) {
+      throw new ActionArgumentException("action " + method.getName() + " of " + node.path() + " takes "
+          + Arrays.toString(method.getParameterTypes()) + ": " + e.getMessage());
     } catch (IllegalAccessException e) {
       throw new SlipwayException("cannot call action " + method.getName() + " of " + node.path()
           + ": " + e.getMessage() + "; make the method public", e);

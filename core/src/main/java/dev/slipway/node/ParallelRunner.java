@@ -77,8 +77,8 @@ final class ParallelRunner {
       return HostResult.cancelled(host, null, Duration.ZERO);
     }
     Instant start = Instant.now();
-    try (Control.Registration registration = control.register()) {
-      T value = scope.call(task);
+    try {
+      T value = control.interruptible(() -> scope.call(task));
       return HostResult.succeeded(host, value, Duration.between(start, Instant.now()));
     } catch (VirtualMachineError e) {
       throw e;

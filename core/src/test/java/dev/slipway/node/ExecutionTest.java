@@ -59,6 +59,8 @@ class ExecutionTest {
         .hasMessage("deploy: argument 'keep' must be a whole number, was 'five'");
     assertThatThrownBy(() -> execution.call(app, "deploy", "v2"))
         .hasMessageContaining("deploy takes 2 arguments deploy(version: String, keep: int), got 1");
+    assertThatThrownBy(() -> execution.call(app, "deploy", "v2", "five"))
+        .isInstanceOf(ActionArgumentException.class).hasMessageContaining("action deploy of /app takes");
     assertThatThrownBy(() -> execution.call(new App(), "restart"))
         .hasMessageContaining("is not in the tree of this execution");
   }
