@@ -34,6 +34,11 @@ class ParallelNodeTest {
     }
 
     @Action
+    public void register() {
+      hosts().filter("db").run("register %s", host().name());
+    }
+
+    @Action
     public void count() {
       mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
       host().run("work");
@@ -73,6 +78,16 @@ class ParallelNodeTest {
       assertThat(results.get("web-2")).isEqualTo("web-2 sees [web-2] and db [db-1]");
     }
     web.forEach(host -> assertThat(ScriptedTransport.of(host).commands()).containsExactly("git checkout abc123"));
+  }
+
+  @Test
+  void an_isolation_still_reaches_the_other_roles() {
+    WebServer node = webServers();
+
+    Execution.of(node).call(node, "register");
+
+    assertThat(ScriptedTransport.of(db).commands())
+        .containsExactlyInAnyOrder("register web-1", "register web-2", "register web-3");
   }
 
   @Test
