@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,7 @@ final class ParallelRunner {
    *
    * @throws ExecutionCancelledException if the execution was cancelled before every host finished
    */
-  <T, H> HostResults<T> run(String what, List<H> targets, Function<H, String> name,
-                            Function<H, T> task) {
+  <T> HostResults<T> run(String what, List<Host> targets, Function<Host, T> task) {
     if (targets.isEmpty()) {
       log.warn("{}: no hosts to run on", what);
     }
@@ -47,9 +47,9 @@ final class ParallelRunner {
     AtomicBoolean failed = new AtomicBoolean();
     Runnable worker = () -> {
       for (int i = next.getAndIncrement(); i < targets.size(); i = next.getAndIncrement()) {
-        H target = targets.get(i);
-        HostResult<T> result = stopAtFirstFailure && failed.get() ? HostResult.skipped(name.apply(target))
-            : attempt(name.apply(target), () -> task.apply(target));
+        Host target = targets.get(i);
+        HostResult<T> result = stopAtFirstFailure && failed.get() ? HostResult.skipped(target.name())
+            : attempt(target.name(), () -> task.apply(target));
         failed.compareAndSet(false, !result.succeeded());
         results.set(i, result);
       }
@@ -66,12 +66,7 @@ final class ParallelRunner {
     return all;
   }
 
-  /** Runs {@code task} for each host of {@code hosts}, named by the host's name. */
-  <T> HostResults<T> run(String what, List<Host> hosts, Function<Host, T> task) {
-    return run(what, hosts, Host::name, task);
-  }
-
-  private <T> HostResult<T> attempt(String host, java.util.function.Supplier<T> task) {
+  private <T> HostResult<T> attempt(String host, Supplier<T> task) {
     Control control = scope.settings().control();
     if (control.cancelled()) {
       return HostResult.cancelled(host, null, Duration.ZERO);
