@@ -29,6 +29,9 @@ import java.util.Set;
  *     .withSecrets(key -> vault.read("shop/" + key).map(Secret::of));
  * Secret password = prod.host("web1").vars().secret("db_password");
  * }</pre>
+ *
+ * <p>A source is asked each time a key is read (never to list keys), possibly from several
+ * threads at once, so implementations must be thread-safe; a slow one should cache.
  */
 @FunctionalInterface
 public interface SecretSource {
