@@ -15,6 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -128,6 +133,26 @@ class FakeHostTest {
 
     assertThatThrownBy(() -> web.fs().readLink("/srv/dir")).hasMessageContaining("not a symlink (it is a directory)");
     assertThatThrownBy(() -> web.fs().readLink("/nothing")).hasMessageContaining("nothing is there");
+  }
+
+  @Test
+  void parallel_callers_share_one_fake_and_every_command_is_recorded() throws Exception {
+    web.lenient();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int n = i;
+        runs.add(pool.submit(() -> web.cd("/srv").run("echo %s", n)));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(web.commands()).hasSize(200).doesNotHaveDuplicates().contains("echo 0", "echo 199");
   }
 
   private static byte[] tarGz() throws IOException {
