@@ -84,6 +84,17 @@ class FakeHostTest {
   }
 
   @Test
+  void a_scripted_effect_changes_the_file_system_in_the_command_directory() {
+    web.when(line -> line.startsWith("python3 -m venv"))
+        .thenDo(call -> web.fs().mkdirs(call.context().directory().orElseThrow() + "/.venv/bin"));
+    web.fs().mkdirs("/srv/app");
+
+    web.cd("/srv/app").run("python3 -m venv .venv");
+
+    assertThat(web.fs().isDirectory("/srv/app/.venv/bin")).isTrue();
+  }
+
+  @Test
   void a_scripted_timeout_throws_the_timeout_exception() {
     web.when("sleep 60").thenTimeout();
 
