@@ -250,6 +250,14 @@ public abstract class TransportContract {
     assertThatThrownBy(() -> host().list(path("missing"))).isInstanceOf(FileOperationException.class);
   }
 
+  @Test
+  public void nothing_is_below_a_regular_file() {
+    host().write(path("file"), "x");
+
+    assertThat(host().stat(path("file/below"))).isEmpty();
+    assertThat(host().readLink(path("file/below"))).isEmpty();
+  }
+
   // Symlinks, renames, deletes
 
   @Test
