@@ -6,10 +6,6 @@ import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
 import dev.slipway.Host;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +41,7 @@ import java.util.OptionalLong;
  * command line), so they do not show in {@code ps}. Immutable and thread-safe.
  */
 public final class PidfileService {
-  private static final String SCRIPT = resource("pidfile.sh");
+  private static final String SCRIPT = Scripts.load("pidfile.sh");
   private static final int ALREADY_RUNNING = 3;
   private static final int DIED = 4;
   private static final int NOT_RUNNING = 5;
@@ -139,7 +135,7 @@ public final class PidfileService {
 
   private CommandResult run(Host host, String action, String verb, String signal) {
     List<Object> args = new ArrayList<>(List.of("-c", SCRIPT, "slipway-pidfile", action, pidfile, log,
-        directory.orElse(""), match, tenths(startTimeout), tenths(stopTimeout), signal));
+        directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout), signal));
     args.addAll(command);
     Host view = host;
     for (Map.Entry<String, String> variable : env.entrySet()) {
@@ -203,20 +199,8 @@ public final class PidfileService {
     return new ServiceException(host.name(), name, message);
   }
 
-  private static String tenths(Duration duration) {
-    return String.valueOf((duration.toMillis() + 99) / 100);
-  }
-
   private static String basename(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = PidfileService.class.getResourceAsStream(name)) {
-      return new String(requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
