@@ -94,7 +94,7 @@ public final class HttpHealthCheck {
   /** The same check, also expecting the body to contain {@code text}. */
   public HttpHealthCheck expectBodyContaining(String text) {
     return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(Pattern.quote(text))),
-        " and a body containing \"" + text + "\"", attempts, interval, timeout, fromHost);
+        " and a body containing '" + text + "'", attempts, interval, timeout, fromHost);
   }
 
   /** The same check, also expecting part of the body to match {@code regex} (Java syntax). */
