@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sun.net.httpserver.HttpServer;
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
+import dev.slipway.release.HealthCheck;
+import dev.slipway.release.Release;
+import dev.slipway.release.ReleaseId;
+import dev.slipway.release.ReleaseState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,8 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +106,21 @@ class HttpHealthCheckTest {
     assertThat(failure).hasMessage("Health check failed for " + host.name() + ": GET " + url + " (asked from "
         + host.name() + ") expected status 200 and a body containing '\"v2\"'; after 3 attempts 20 ms apart"
         + " the last one got status 200, body: {\"version\":\"v1\"}");
+  }
+
+  @Test
+  void as_a_release_health_check_it_can_wait_for_the_release_version() throws Exception {
+    answer(200, "{\"version\":\"v1\"}").answer(200, "{\"version\":\"v2\"}");
+    Release v2 = new Release(new ReleaseId("20251022090030"), "v2", "directory app-src", Optional.empty(),
+        "alice@laptop", Instant.parse("2025-10-22T09:00:30Z"), ReleaseState.LIVE, "/opt/app/releases/20251022090030",
+        Map.of());
+    HealthCheck plain = quick();
+    HealthCheck versioned = quick().servingReleaseVersion();
+
+    plain.check(host, v2);
+    assertThat(requests).hasValue(1);
+    versioned.check(host, v2);
+    assertThat(requests).hasValue(3);
   }
 
   @Test
