@@ -110,7 +110,7 @@ class HttpHealthCheckTest {
 
   @Test
   void as_a_release_health_check_it_can_wait_for_the_release_version() throws Exception {
-    answer(200, "{\"version\":\"v1\"}").answer(200, "{\"version\":\"v2\"}");
+    answer(200, "{\"version\":\"v1\"}").answer(200, "{\"version\":\"v1\"}").answer(200, "{\"version\":\"v2\"}");
     Release v2 = new Release(new ReleaseId("20251022090030"), "v2", "directory app-src", Optional.empty(),
         "alice@laptop", Instant.parse("2025-10-22T09:00:30Z"), ReleaseState.LIVE, "/opt/app/releases/20251022090030",
         Map.of());
