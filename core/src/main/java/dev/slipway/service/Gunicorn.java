@@ -46,8 +46,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>Gunicorn keeps its own pidfile ({@code --pid}, next to the supervisor's, with
- * {@code .gunicorn} added) because it moves it during a re-exec; the supervisor's pidfile follows
- * the new master. Immutable and thread-safe.
+ * {@code .gunicorn} added): it must not share the supervisor's, since the new master of a re-exec
+ * writes {@code <pidfile>.2} and renames it only once the old master is gone. The supervisor's
+ * pidfile is moved to the new master by {@link #reexec}. Immutable and thread-safe.
  */
 public final class Gunicorn {
   private static final String REEXEC = Scripts.load("gunicorn-reexec.sh");
