@@ -37,8 +37,10 @@ import java.util.OptionalLong;
  * contains {@linkplain Builder#matching the program's name}, so a recycled pid is never signalled.
  * A stale pidfile is reported by {@link #status} and replaced by {@link #start} and {@link #stop}.
  *
- * <p>Environment variables reach the process through the host context (exported, not on a
- * command line), so they do not show in {@code ps}. Immutable and thread-safe.
+ * <p>Environment variables reach the process through the host context (exported by the shell
+ * before the supervisor script runs). They are part of the shell text sent to the host, so they are
+ * not the place for secrets: keep those in a file the application reads (e.g. a shared
+ * {@code .env}). Immutable and thread-safe.
  */
 public final class PidfileService {
   private static final String SCRIPT = Scripts.load("pidfile.sh");

@@ -60,10 +60,7 @@ class GunicornTest {
 
   @Test
   void hup_after_the_switch_serves_the_new_release_from_the_same_master() {
-    long master = gunicorn.start(host).pid().getAsLong();
-    serving("v1").check(host);
-
-    host.symlink(deployTo.resolve("releases/r2").toString(), deployTo.resolve("current").toString());
+    long master = startServingV1ThenSwitchToV2();
     long reloaded = gunicorn.reload(host);
 
     serving("v2").check(host);
@@ -73,10 +70,7 @@ class GunicornTest {
 
   @Test
   void usr2_reexec_hands_over_to_a_new_master_that_serves_the_new_release() throws IOException {
-    long old = gunicorn.start(host).pid().getAsLong();
-    serving("v1").check(host);
-
-    host.symlink(deployTo.resolve("releases/r2").toString(), deployTo.resolve("current").toString());
+    long old = startServingV1ThenSwitchToV2();
     long fresh = gunicorn.reexec(host);
 
     serving("v2").check(host);
@@ -106,6 +100,13 @@ class GunicornTest {
         "--workers", "1", "app:app");
     assertThatThrownBy(() -> Gunicorn.app("app:app").args("--preload"))
         .hasMessageContaining("--preload stops a HUP from loading new code");
+  }
+
+  private long startServingV1ThenSwitchToV2() {
+    long master = gunicorn.start(host).pid().getAsLong();
+    serving("v1").check(host);
+    host.symlink(deployTo.resolve("releases/r2").toString(), deployTo.resolve("current").toString());
+    return master;
   }
 
   private HttpHealthCheck serving(String version) {
