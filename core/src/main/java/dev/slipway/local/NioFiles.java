@@ -180,7 +180,10 @@ public final class NioFiles {
 
   /** Removes a file, a link (never what it points at) or a whole tree; fine if nothing is there. */
   public void delete(String path) {
-    Path root = resolve(path);
+    Path root = resolve(path).normalize();
+    if (root.getParent() == null) {
+      throw new FileOperationException(host, path, "refusing to delete the root directory");
+    }
     if (!Files.exists(root, NOFOLLOW)) {
       return;
     }
