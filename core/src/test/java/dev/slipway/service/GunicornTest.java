@@ -2,10 +2,17 @@ package dev.slipway.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
+import dev.slipway.release.DeployFailedException;
+import dev.slipway.release.Release;
+import dev.slipway.release.ReleaseState;
+import dev.slipway.release.Releases;
+import dev.slipway.release.Step;
+import dev.slipway.release.source.DirectorySource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -91,6 +98,40 @@ class GunicornTest {
         .isInstanceOf(ServiceException.class)
         .hasMessageContaining("exited during its start timeout")
         .hasMessageContaining("No module named 'no_such_module'");
+  }
+
+  @Test
+  void a_release_manager_switches_back_when_the_new_code_cannot_be_imported_and_the_old_one_is_served_again(
+      @TempDir Path sources) throws IOException {
+    Path v1 = Files.createDirectories(sources.resolve("v1"));
+    Path v2 = Files.createDirectories(sources.resolve("v2"));
+    Path broken = Files.createDirectories(sources.resolve("broken"));
+    Files.writeString(v1.resolve("app.py"), APP.formatted("v1"));
+    Files.writeString(v2.resolve("app.py"), APP.formatted("v2"));
+    Files.writeString(broken.resolve("app.py"), "import no_such_module\n" + APP.formatted("v3"));
+    Path app = deployTo.resolve("app");
+    Gunicorn web = Gunicorn.app("app:app").deployTo(app.toString()).venv("/usr").bind(url.substring(7,
+        url.indexOf("/version"))).workers(1).startTimeout(Duration.ofSeconds(1)).build();
+    gunicorn = web;
+    Releases flask = Releases.at(app.toString())
+        .after(Step.SYMLINK, (h, release) -> {
+          if (web.status(h).running()) {
+            web.reload(h);
+          } else {
+            web.start(h);
+          }
+        })
+        .healthCheck(HttpHealthCheck.of(url).attempts(50).interval(Duration.ofMillis(100)).servingReleaseVersion());
+
+    flask.source(DirectorySource.of(v1).version("v1")).deploy(host);
+    flask.source(DirectorySource.of(v2).version("v2")).deploy(host);
+    assertThatThrownBy(() -> flask.source(DirectorySource.of(broken).version("v3")).deploy(host))
+        .isInstanceOf(DeployFailedException.class)
+        .hasStackTraceContaining("Health check failed");
+
+    serving("v2").check(host);
+    assertThat(flask.releases(host)).extracting(Release::version, Release::state)
+        .contains(tuple("v2", ReleaseState.LIVE), tuple("v3", ReleaseState.FAILED));
   }
 
   @Test
