@@ -186,7 +186,7 @@ class PidfileServiceTest {
 
     assertThat(started.pid()).hasValue(4242);
     assertThat(web.commands()).singleElement().asString()
-        .contains(" slipway-pidfile start '/opt/my app/app.pid' '/opt/my app/app.log' '' server 20 100 HUP"
+        .contains(" slipway-pidfile start '/opt/my app/app.pid' '/opt/my app/app.log' '' server 20 100 -"
             + " '/opt/my app/bin/server' --port 8000")
         .doesNotContain("production");
     assertThat(web.recorded().get(0).context().env()).containsEntry("APP_MODE", "production");
