@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * A real OpenSSH {@code sshd} for tests and benchmarks: its own config, host key, client key and
  * authorized_keys under a directory, listening on a free loopback port (or inside a network
  * namespace), logging at VERBOSE so that connections and sessions can be counted. Needs root and
- * {@code /usr/sbin/sshd}; {@link #availability()} says why not.
+ * {@code /usr/sbin/sshd}; {@link #availability()} says why not. Every directory above the one given
+ * must be searchable by other users, since sshd reads authorized_keys as the user logging in.
  *
  * <pre>{@code
  * try (OpenSshServer sshd = OpenSshServer.in(Path.of("target/sshd")).start()) {
@@ -199,6 +200,8 @@ public final class OpenSshServer implements AutoCloseable {
       });
       try {
         Files.createDirectories(dir);
+        // sshd reads authorized_keys as the logging-in user: the directory must be open to all.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(Path.of("/run/sshd"));
         int chosen = port != null ? port : freePort();
         key(dir.resolve("host_ed25519"));
