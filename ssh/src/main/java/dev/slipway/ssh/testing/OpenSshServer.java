@@ -111,7 +111,18 @@ public final class OpenSshServer implements AutoCloseable {
 
   /** Drops every open connection at once, as a network failure would; the server keeps listening. */
   public void dropConnections() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> connections = process.descendants().toList();
+    connections.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle connection : connections) {
+      try {
+        connection.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("sshd process " + connection.pid() + " did not end", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Stops the server (its pid, then its connection processes). */
