@@ -93,6 +93,17 @@ class OpenSshJumpHostTest {
   }
 
   @Test
+  void a_chain_of_jump_hosts_is_followed_nearest_first() {
+    int jumpBefore = jump.connectionsAccepted();
+    String hop = deploy.name() + "@" + JUMP_ADDRESS + ":" + jump.port();
+    // The second hop is the same server, reached from itself: two jump connections, one target.
+    try (Host host = behindJump("app-1").jumpHost(hop).jumpHost(hop).build()) {
+      assertThat(host.run("echo chained").stdout()).isEqualTo("chained\n");
+    }
+    assertThat(jump.connectionsAccepted() - jumpBefore).isEqualTo(2);
+  }
+
+  @Test
   void without_the_jump_host_the_target_is_unreachable() {
     try (Host host = behindJump("app-1").build()) {
       assertThatThrownBy(() -> host.run("true")).isInstanceOf(HostUnreachableException.class);

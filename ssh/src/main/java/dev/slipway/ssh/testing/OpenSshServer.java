@@ -198,7 +198,7 @@ public final class OpenSshServer implements AutoCloseable {
       return this;
     }
 
-    /** An extra sshd_config line, e.g. {@code MaxSessions 4}. */
+    /** An sshd_config line that overrides the defaults, e.g. {@code MaxSessions 4}. */
     public Builder config(String line) {
       config.add(line);
       return this;
@@ -245,7 +245,9 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     private String sshdConfig(int chosenPort) {
-      List<String> lines = new ArrayList<>(List.of(
+      // sshd takes the first value of a keyword: the caller's lines go first.
+      List<String> lines = new ArrayList<>(config);
+      lines.addAll(List.of(
           "ListenAddress " + address + ":" + chosenPort,
           "HostKey " + dir.resolve("host_ed25519"),
           "PidFile " + dir.resolve("sshd.pid"),
@@ -261,7 +263,6 @@ public final class OpenSshServer implements AutoCloseable {
           "PrintMotd no",
           "MaxStartups 100",
           "MaxSessions 10"));
-      lines.addAll(config);
       return String.join("\n", lines) + "\n";
     }
 
