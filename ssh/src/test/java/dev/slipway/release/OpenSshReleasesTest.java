@@ -1,11 +1,6 @@
 package dev.slipway.release;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.slipway.Host;
-import dev.slipway.ssh.SshHost;
-import dev.slipway.ssh.testing.LocalAccount;
-import dev.slipway.ssh.testing.OpenSshServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * how to enable it, where sshd is missing or the tests do not run as root.
  */
 class OpenSshReleasesTest extends ReleasesContract {
-  static OpenSshServer server;
-  static LocalAccount deploy;
+  static OpenSshDeployTarget target;
 
   @TempDir
   Path machine;
@@ -28,20 +22,12 @@ class OpenSshReleasesTest extends ReleasesContract {
 
   @BeforeAll
   static void startServer() {
-    assumeTrue(OpenSshServer.availability().isEmpty(), () -> "OpenSSH release tests skipped: "
-        + OpenSshServer.availability().orElse(""));
-    server = OpenSshServer.in(Path.of("target", "openssh", "releases")).start();
-    deploy = LocalAccount.create("slwrel");
+    target = OpenSshDeployTarget.start("releases");
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-    if (deploy != null) {
-      deploy.close();
-    }
+    OpenSshDeployTarget.close(target);
   }
 
   @AfterEach
@@ -51,15 +37,14 @@ class OpenSshReleasesTest extends ReleasesContract {
 
   @Override
   protected Host newHost(String name) {
-    Host created = SshHost.builder(name).address(server.address()).port(server.port()).user(deploy.name())
-        .identity(server.clientKey()).knownHosts(server.knownHosts()).build();
+    Host created = target.host(name);
     opened.add(created);
     return created;
   }
 
   @Override
   protected String deployDirectory() {
-    deploy.own(machine);
+    target.own(machine);
     return machine.resolve("opt/flask-demo").toAbsolutePath().toString();
   }
 
