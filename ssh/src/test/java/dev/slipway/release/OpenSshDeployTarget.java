@@ -22,17 +22,29 @@ final class OpenSshDeployTarget implements AutoCloseable {
     this.deploy = deploy;
   }
 
-  /** Starts sshd with its files under {@code target/openssh/<name>} and creates the account. */
-  static OpenSshDeployTarget start(String name) {
+  /**
+   * Starts sshd with its files under {@code target/openssh/<name>}, {@code config} lines first, and
+   * creates the account.
+   */
+  static OpenSshDeployTarget start(String name, String... config) {
     assumeTrue(OpenSshServer.availability().isEmpty(), () -> "OpenSSH release tests skipped: "
         + OpenSshServer.availability().orElse(""));
-    OpenSshServer server = OpenSshServer.in(Path.of("target", "openssh", name)).start();
+    OpenSshServer.Builder builder = OpenSshServer.in(directory(name));
+    for (String line : config) {
+      builder.config(line);
+    }
+    OpenSshServer server = builder.start();
     try {
       return new OpenSshDeployTarget(server, LocalAccount.create("slwrel"));
     } catch (RuntimeException e) {
       server.close();
       throw e;
     }
+  }
+
+  /** Where the server named {@code name} keeps its files. */
+  static Path directory(String name) {
+    return Path.of("target", "openssh", name).toAbsolutePath();
   }
 
   /** A host logging in as the deploy account. */

@@ -1,22 +1,51 @@
 package dev.slipway.release;
 
 import dev.slipway.Host;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Release faults over SSH to a real OpenSSH sshd: its connection processes are killed as each step
- * starts; exec channels are counted in its VERBOSE log. Skipped, saying how to enable it, where
- * sshd is missing or the tests do not run as root.
+ * Release faults over SSH to a real OpenSSH sshd. Every exec command goes through a forced command
+ * that counts it and, when a trigger file exists, kills the login user's sshd processes before
+ * running it or after it ran (before its exit status is sent); or the connection processes are
+ * killed between commands. Skipped, saying how to enable it, where sshd is missing or the tests do
+ * not run as root.
  */
 class OpenSshReleaseFaultsTest extends ReleaseFaultsOverSsh {
+  private static final String BEFORE_RUNNING = "as the next command arrives";
+  private static final String AFTER_RUNNING = "as the next command ends";
+  private static final Path FAULTS = OpenSshDeployTarget.directory("release-fault-triggers");
+  private static final String WRAPPER = String.join("\n",
+      "#!/bin/sh",
+      "dir=$(dirname \"$0\")",
+      "case \"$SSH_ORIGINAL_COMMAND\" in",
+      "  internal-sftp) exec /usr/lib/openssh/sftp-server ;;",
+      "esac",
+      "echo exec >> \"$dir/execs\"",
+      "drop() { pkill -KILL -u \"$(id -u)\" -x sshd; exit 255; }",
+      "if rm \"$dir/drop-before\" 2>/dev/null; then drop; fi",
+      "/bin/sh -c \"$SSH_ORIGINAL_COMMAND\"",
+      "status=$?",
+      "if rm \"$dir/drop-after\" 2>/dev/null; then drop; fi",
+      "exit $status",
+      "");
+
   static OpenSshDeployTarget target;
 
   @BeforeAll
-  static void startServer() {
-    target = OpenSshDeployTarget.start("release-faults");
+  static void startServer() throws IOException {
+    Files.createDirectories(FAULTS);
+    clearTriggers();
+    Files.writeString(FAULTS.resolve("command"), WRAPPER);
+    Files.setPosixFilePermissions(FAULTS.resolve("command"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    target = OpenSshDeployTarget.start("release-faults", "ForceCommand " + FAULTS.resolve("command"));
+    target.own(FAULTS);
   }
 
   @AfterAll
@@ -37,20 +66,42 @@ class OpenSshReleaseFaultsTest extends ReleaseFaultsOverSsh {
 
   @Override
   protected List<String> drops() {
-    return List.of(BETWEEN_COMMANDS);
+    return List.of(BEFORE_RUNNING, AFTER_RUNNING, BETWEEN_COMMANDS);
   }
 
   @Override
   protected void arm(String drop) {
-    target.server.dropConnections();
+    switch (drop) {
+      case BEFORE_RUNNING -> touch("drop-before");
+      case AFTER_RUNNING -> touch("drop-after");
+      default -> target.server.dropConnections();
+    }
   }
 
   @Override
   protected void disarm() {
+    clearTriggers();
+  }
+
+  private static void clearTriggers() {
+    try {
+      Files.deleteIfExists(FAULTS.resolve("drop-before"));
+      Files.deleteIfExists(FAULTS.resolve("drop-after"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
   protected int execChannels() {
-    return (int) target.server.log().lines().filter(line -> line.contains("Starting session: command")).count();
+    return MinaSshReleasesTest.linesIn(FAULTS.resolve("execs"));
+  }
+
+  private static void touch(String trigger) {
+    try {
+      Files.writeString(FAULTS.resolve(trigger), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
