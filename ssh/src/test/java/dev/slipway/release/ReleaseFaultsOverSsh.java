@@ -67,11 +67,7 @@ abstract class ReleaseFaultsOverSsh {
       releases.source(app("v1")).deploy(host);
       host.write(deployTo + "/shared/data/db.sqlite", "rows");
 
-      String outcome = deployCatching(host, releases.source(app("v2")).listener(event -> {
-        if (event instanceof StepEvent s && s.step() == step && s.status() == StepEvent.Status.STARTED) {
-          arm(drop);
-        }
-      }));
+      String outcome = deployCatching(host, armedAt(step, drop, releases.source(app("v2"))));
       disarm();
 
       Host fresh = connect();
@@ -108,6 +104,34 @@ abstract class ReleaseFaultsOverSsh {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Step.class, names = {"SYMLINK", "DEPLOYED"})
+  void a_connection_dropped_during_a_rollback_leaves_current_and_the_registry_agreeing_and_no_lock(Step step) {
+    for (String drop : drops()) {
+      Releases releases = Releases.at(newDeployDirectory());
+      String deployTo = releases.layout().deployTo();
+      Host host = connect();
+      releases.source(app("v1")).deploy(host);
+      releases.source(app("v2")).deploy(host);
+
+      String outcome = rollbackCatching(host, armedAt(step, drop, releases));
+      disarm();
+
+      Host fresh = connect();
+      String live = fresh.readLink(deployTo + "/current").orElseThrow();
+      System.out.printf("%s: drop in rollback %s %s: %s; live %s%n", getClass().getSimpleName(), step, drop, outcome,
+          fresh.readString(live + "/app.py").trim());
+      assertThat(releases.releases(fresh)).filteredOn(r -> r.state() == ReleaseState.LIVE)
+          .singleElement().matches(r -> live.equals(r.directory()), "the registry's live release is current's");
+      if (outcome.startsWith("rolled back")) {
+        assertThat(fresh.readString(live + "/app.py")).isEqualTo("VERSION = 'v1'\n");
+      }
+      assertThat(releases.lockHolder(fresh)).isEmpty();
+      assertThat(releases.source(app("v3")).deploy(fresh).succeeded()).isTrue();
+      assertThat(fresh.readString(deployTo + "/current/app.py")).isEqualTo("VERSION = 'v3'\n");
+    }
+  }
+
   @Test
   void a_deploy_without_hooks_opens_few_exec_channels_and_a_rollback_fewer() {
     Releases releases = Releases.at(newDeployDirectory()).sharedDirs("log").sharedFiles("config/app.ini");
@@ -138,9 +162,26 @@ abstract class ReleaseFaultsOverSsh {
     return dir.resolve("opt/flask-demo").toString();
   }
 
+  /** {@code releases} arming {@code drop} as {@code step} starts. */
+  private Releases armedAt(Step step, String drop, Releases releases) {
+    return releases.listener(event -> {
+      if (event instanceof StepEvent s && s.step() == step && s.status() == StepEvent.Status.STARTED) {
+        arm(drop);
+      }
+    });
+  }
+
   private static String deployCatching(Host host, Releases releases) {
     try {
       return "deployed " + releases.deploy(host).release();
+    } catch (RuntimeException e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
+    }
+  }
+
+  private static String rollbackCatching(Host host, Releases releases) {
+    try {
+      return "rolled back to " + releases.rollback(host).release();
     } catch (RuntimeException e) {
       return e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
     }
