@@ -1,5 +1,7 @@
 package dev.slipway.release;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.slipway.Host;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Release faults over SSH to a real OpenSSH sshd. Every exec command goes through a forced command
- * that counts it and, when a trigger file exists, kills the login user's sshd processes before
+ * that counts it and, when a trigger file exists, kills its connection's sshd process before
  * running it or after it ran (before its exit status is sent); or the connection processes are
  * killed between commands. Skipped, saying how to enable it, where sshd is missing or the tests do
  * not run as root.
@@ -28,7 +30,16 @@ class OpenSshReleaseFaultsTest extends ReleaseFaultsOverSsh {
       "  internal-sftp) exec /usr/lib/openssh/sftp-server ;;",
       "esac",
       "echo exec >> \"$dir/execs\"",
-      "drop() { pkill -KILL -u \"$(id -u)\" -x sshd; exit 255; }",
+      // Kills this connection's sshd process (procps may be missing, so no pkill), found by walking up.
+      "drop() {",
+      "  pid=$$",
+      "  while [ \"$pid\" -gt 1 ]; do",
+      "    case $(cat /proc/$pid/comm) in sshd|sshd-session) kill -KILL \"$pid\"; exit 255 ;; esac",
+      "    read -r _ _ _ pid _ < /proc/$pid/stat",
+      "  done",
+      "  echo \"no sshd process above $$\" > \"$dir/drop-failed\"",
+      "  exit 255",
+      "}",
       "if rm \"$dir/drop-before\" 2>/dev/null; then drop; fi",
       "/bin/sh -c \"$SSH_ORIGINAL_COMMAND\"",
       "status=$?",
@@ -80,6 +91,8 @@ class OpenSshReleaseFaultsTest extends ReleaseFaultsOverSsh {
 
   @Override
   protected void disarm() {
+    Path failed = FAULTS.resolve("drop-failed");
+    assertThat(failed).as("the forced command could not drop the connection").doesNotExist();
     clearTriggers();
   }
 
@@ -87,6 +100,7 @@ class OpenSshReleaseFaultsTest extends ReleaseFaultsOverSsh {
     try {
       Files.deleteIfExists(FAULTS.resolve("drop-before"));
       Files.deleteIfExists(FAULTS.resolve("drop-after"));
+      Files.deleteIfExists(FAULTS.resolve("drop-failed"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
