@@ -1,9 +1,9 @@
 package dev.slipway.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Host;
+import dev.slipway.local.LocalHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchiveStrategyTest {
   @TempDir Path temp;
 
-  private final ShellTransport transport = new ShellTransport();
-  private final Host host = Host.over("local", transport);
+  private final Host host = LocalHost.create();
 
   @AfterEach
   void close() {
@@ -113,16 +112,6 @@ class ArchiveStrategyTest {
     assertThat(Files.readString(Path.of(release, ".slipway-manifest")))
         .startsWith("# slipway manifest v1 ")
         .contains(" 100644 app.py\n", " 100755 run.sh\n", " 120000 start\n");
-  }
-
-  @Test
-  void a_missing_ref_touches_no_host() {
-    WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
-    TestReleases releases = new TestReleases(temp.resolve("srv").toString());
-
-    assertThatThrownBy(() -> releases.deploy(host, GitSource.of(repo.directory()).ref("v4")))
-        .isInstanceOf(GitRefNotFoundException.class);
-    assertThat(transport.calls()).isZero();
   }
 
   private static String currentApp(Path deployTo) throws IOException {
