@@ -11,6 +11,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import dev.slipway.release.DeployReport;
+import dev.slipway.release.ReleaseState;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,9 +77,8 @@ public final class FlaskWorkshop implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Host web = host()) {
-      int appPort = port != 0 ? port : freePort();
-      FlaskApp app = FlaskApp.builder(FlaskAppRepository.createOrReuse(repo)).deployTo(deployTo).port(appPort).build();
-      out.printf("Flask workshop: %s, releases under %s, app on 127.0.0.1:%d%n%n", web.name(), deployTo, appPort);
+      FlaskApp app = app();
+      out.printf("Flask workshop: %s, releases under %s, app on 127.0.0.1:%d%n%n", web.name(), deployTo, port);
       List<Stage> stages = List.of(
           new Stage("deploy v1", "v1", hosts -> app.deploy(hosts, "v1")),
           new Stage("deploy v2", "v2", hosts -> app.deploy(hosts, "v2")),
@@ -88,14 +91,72 @@ public final class FlaskWorkshop implements Callable<Integer> {
       }
       allGood &= new Stage("deploy v4 (broken requirements)", chosenVersion, hosts -> app.deploy(hosts, "v4"))
           .runExpectingFailure(web, app, out);
-      out.printf("%nReleases on %s (newest first):%n", web.name());
-      for (Release release : app.releases(web)) {
-        out.println("  " + release.describe());
-      }
+      printReleases(web, app);
       if (!keepRunning) {
         app.stop(web);
       }
       return allGood ? 0 : 1;
+    }
+  }
+
+  /** One step on its own, as a user runs it from a terminal: {@code workshop --port 8000 deploy v2}. */
+  @Command(name = "deploy", description = "Deploys one tag and checks that it is served.")
+  int deploy(@Parameters(paramLabel = "TAG") String tag) {
+    return single("deploy " + tag, tag, (app, hosts) -> app.deploy(hosts, tag));
+  }
+
+  /** Rolls back to the previous release, or to {@code VERSION}. */
+  @Command(name = "rollback", description = "Rolls back to the previous release, or to VERSION (a tag or a release id).")
+  int rollback(@Parameters(paramLabel = "VERSION", arity = "0..1") String version) {
+    if (version == null) {
+      return single("rollback", null, FlaskApp::rollback);
+    }
+    return single("rollback to " + version, version, (app, hosts) -> app.rollbackTo(hosts, version));
+  }
+
+  /** Lists the releases. */
+  @Command(name = "releases", description = "Lists the releases, newest first.")
+  int releases() {
+    try (Host web = host()) {
+      printReleases(web, app());
+      return 0;
+    }
+  }
+
+  /** Stops the app. */
+  @Command(name = "stop", description = "Stops the app server.")
+  int stop() {
+    try (Host web = host()) {
+      app().stop(web);
+      return 0;
+    }
+  }
+
+  private int single(String label, String expected, BiFunction<FlaskApp, List<Host>, DeployReport> action) {
+    try (Host web = host()) {
+      FlaskApp app = app();
+      String served = expected != null ? expected : previousVersion(web, app);
+      return new Stage(label, served, hosts -> action.apply(app, hosts)).run(web, app, out) ? 0 : 1;
+    }
+  }
+
+  private String previousVersion(Host web, FlaskApp app) {
+    List<Release> good = app.releases(web).stream()
+        .filter(release -> release.state() == ReleaseState.LIVE || release.state() == ReleaseState.PREVIOUS).toList();
+    return good.size() > 1 ? good.get(1).version() : "(none)";
+  }
+
+  private FlaskApp app() {
+    if (port == 0) {
+      port = freePort();
+    }
+    return FlaskApp.builder(FlaskAppRepository.createOrReuse(repo)).deployTo(deployTo).port(port).build();
+  }
+
+  private void printReleases(Host web, FlaskApp app) {
+    out.printf("%nReleases on %s (newest first):%n", web.name());
+    for (Release release : app.releases(web)) {
+      out.println("  " + release.describe());
     }
   }
 
