@@ -50,6 +50,7 @@ public final class FlaskApp {
   private final int keep;
   private final List<String> sharedDirs;
   private final String python;
+  private final boolean serving;
   private final Gunicorn gunicorn;
 
   private FlaskApp(Builder builder) {
@@ -59,6 +60,7 @@ public final class FlaskApp {
     this.keep = builder.keep;
     this.sharedDirs = List.copyOf(builder.sharedDirs);
     this.python = builder.python;
+    this.serving = builder.serving;
     this.gunicorn = Gunicorn.app("app:app").named("flask-demo").deployTo(deployTo)
         .venv(deployTo + "/current/" + VENV).bind("127.0.0.1:" + port).workers(2)
         .startTimeout(Duration.ofSeconds(30)).build();
@@ -114,14 +116,17 @@ public final class FlaskApp {
   }
 
   private Releases releases() {
-    return Releases.at(deployTo)
+    Releases releases = Releases.at(deployTo)
         .keep(keep)
         .sharedDirs(sharedDirs.toArray(String[]::new))
         .dependencies(DependencyEnvironment.of(VENV)
             .lockFiles("requirements.txt")
             .keyedBy(python)
-            .build(venvBuild()))
-        .after(Step.SYMLINK, this::serve)
+            .build(venvBuild()));
+    if (!serving) {
+      return releases;
+    }
+    return releases.after(Step.SYMLINK, this::serve)
         .healthCheck((host, release) -> HttpHealthCheck.of(url())
             .expectBodyMatching("\"version\":\\s*\"" + java.util.regex.Pattern.quote(release.version()) + "\"")
             .attempts(60).interval(Duration.ofMillis(250)).timeout(Duration.ofSeconds(5))
@@ -170,6 +175,7 @@ public final class FlaskApp {
     private int keep = 5;
     private List<String> sharedDirs = List.of("log");
     private String python = "/usr/bin/python3";
+    private boolean serving = true;
 
     private Builder(Path repository) {
       this.repository = requireNonNull(repository, "repository");
@@ -208,6 +214,15 @@ public final class FlaskApp {
     /** The Python interpreter that has Flask and gunicorn (Debian's, by default). */
     public Builder python(String interpreter) {
       this.python = requireNonNull(interpreter, "interpreter");
+      return this;
+    }
+
+    /**
+     * Deploys the code and its environment only, without starting or reloading the app server
+     * (for benchmarks that put many hosts on one machine, where they would share its ports).
+     */
+    public Builder withoutAppServer() {
+      this.serving = false;
       return this;
     }
 
