@@ -1,31 +1,41 @@
 package dev.slipway.examples.workshop;
 
 import dev.slipway.Host;
+import dev.slipway.inventory.Environment;
+import dev.slipway.inventory.HostFactory;
+import dev.slipway.inventory.Inventory;
+import dev.slipway.inventory.Variables;
 import dev.slipway.local.LocalHost;
+import dev.slipway.release.DeployReport;
 import dev.slipway.release.Release;
+import dev.slipway.release.ReleaseState;
 import dev.slipway.ssh.SshHost;
+import dev.slipway.ssh.SshHostFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
-import dev.slipway.release.DeployReport;
-import dev.slipway.release.ReleaseState;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The Flask workshop end to end: deploys v1, v2, v3, rolls back to the previous release, then to a
  * chosen version, then shows a broken release (v4, whose requirements cannot be installed) failing
  * before the switch — checking after each step which version {@code /version} serves.
  *
- * <p>By default everything happens on this machine under {@code examples/target/workshop}; with
- * {@code --ssh} the same code deploys to an SSH host.
+ * <p>By default everything happens on this machine under {@code examples/target/workshop}. With
+ * {@code --ssh} the same code deploys to an SSH host; with {@code --inventory} to the {@code web}
+ * group of an Ansible-style project directory ({@code inventory/hosts.ini},
+ * {@code group_vars/web.yml}), taking {@code deploy_to}, {@code keep_releases} and
+ * {@code shared_paths} (plain or {@code ansistrano_}-prefixed) from its variables. Single steps run
+ * as subcommands: {@code workshop --port 8000 deploy v2}.
  */
 @Command(name = "workshop", mixinStandardHelpOptions = true,
     description = "Deploys the Flask workshop app v1 -> v2 -> v3, rolls back twice, and shows a failed deploy.")
@@ -33,8 +43,9 @@ public final class FlaskWorkshop implements Callable<Integer> {
   private static final Path WORKSHOP_DIR =
       Path.of(System.getProperty("workshop.dir", "target/workshop")).toAbsolutePath();
 
-  @Option(names = "--deploy-to", description = "Where releases/, current and shared/ go (default: ${DEFAULT-VALUE}).")
-  private String deployTo = WORKSHOP_DIR.resolve("flask-demo").toString();
+  @Option(names = "--deploy-to", description = "Where releases/, current and shared/ go (default: "
+      + "the inventory's deploy_to, else examples/target/workshop/flask-demo).")
+  private String deployTo;
 
   @Option(names = "--repo", description = "The app's git repository, created with tags v1..v4 if missing.")
   private Path repo = WORKSHOP_DIR.resolve("app-src");
@@ -48,13 +59,20 @@ public final class FlaskWorkshop implements Callable<Integer> {
   @Option(names = "--ssh", paramLabel = "[USER@]HOST[:PORT]", description = "Deploy to this SSH host instead of this machine.")
   private String ssh;
 
-  @Option(names = "--identity", description = "Private key for --ssh.")
+  @Option(names = "--inventory", paramLabel = "DIR",
+      description = "An Ansible-style project: inventory/hosts.ini and group_vars/; deploys to its web group.")
+  private Path inventory;
+
+  @Option(names = "--env", description = "With --inventory: the environment (a group such as prod) to deploy to.")
+  private String environment;
+
+  @Option(names = "--identity", description = "Private key for SSH hosts.")
   private Path identity;
 
-  @Option(names = "--known-hosts", description = "known_hosts file for --ssh (default: ~/.ssh/known_hosts).")
+  @Option(names = "--known-hosts", description = "known_hosts file for SSH hosts (default: ~/.ssh/known_hosts).")
   private Path knownHosts;
 
-  @Option(names = "--accept-new-host-key", description = "Record the key of an --ssh host seen for the first time.")
+  @Option(names = "--accept-new-host-key", description = "Record the key of an SSH host seen for the first time.")
   private boolean acceptNew;
 
   @Option(names = "--keep-running", description = "Leave the app running at the end.")
@@ -76,9 +94,11 @@ public final class FlaskWorkshop implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Host web = host()) {
+    List<Host> web = hosts();
+    try {
       FlaskApp app = app();
-      out.printf("Flask workshop: %s, releases under %s, app on 127.0.0.1:%d%n%n", web.name(), deployTo, port);
+      out.printf("Flask workshop: %s, releases under %s, app on 127.0.0.1:%d%n%n",
+          String.join(", ", web.stream().map(Host::name).toList()), deployTo, port);
       List<Stage> stages = List.of(
           new Stage("deploy v1", "v1", hosts -> app.deploy(hosts, "v1")),
           new Stage("deploy v2", "v2", hosts -> app.deploy(hosts, "v2")),
@@ -93,9 +113,11 @@ public final class FlaskWorkshop implements Callable<Integer> {
           .runExpectingFailure(web, app, out);
       printReleases(web, app);
       if (!keepRunning) {
-        app.stop(web);
+        web.forEach(app::stop);
       }
       return allGood ? 0 : 1;
+    } finally {
+      web.forEach(Host::close);
     }
   }
 
@@ -117,26 +139,36 @@ public final class FlaskWorkshop implements Callable<Integer> {
   /** Lists the releases. */
   @Command(name = "releases", description = "Lists the releases, newest first.")
   int releases() {
-    try (Host web = host()) {
+    List<Host> web = hosts();
+    try {
       printReleases(web, app());
       return 0;
+    } finally {
+      web.forEach(Host::close);
     }
   }
 
   /** Stops the app. */
   @Command(name = "stop", description = "Stops the app server.")
   int stop() {
-    try (Host web = host()) {
-      app().stop(web);
+    List<Host> web = hosts();
+    try {
+      FlaskApp app = app();
+      web.forEach(app::stop);
       return 0;
+    } finally {
+      web.forEach(Host::close);
     }
   }
 
   private int single(String label, String expected, BiFunction<FlaskApp, List<Host>, DeployReport> action) {
-    try (Host web = host()) {
+    List<Host> web = hosts();
+    try {
       FlaskApp app = app();
-      String served = expected != null ? expected : previousVersion(web, app);
+      String served = expected != null ? expected : previousVersion(web.get(0), app);
       return new Stage(label, served, hosts -> action.apply(app, hosts)).run(web, app, out) ? 0 : 1;
+    } finally {
+      web.forEach(Host::close);
     }
   }
 
@@ -150,19 +182,29 @@ public final class FlaskWorkshop implements Callable<Integer> {
     if (port == 0) {
       port = freePort();
     }
-    return FlaskApp.builder(FlaskAppRepository.createOrReuse(repo)).deployTo(deployTo).port(port).build();
-  }
-
-  private void printReleases(Host web, FlaskApp app) {
-    out.printf("%nReleases on %s (newest first):%n", web.name());
-    for (Release release : app.releases(web)) {
-      out.println("  " + release.describe());
+    FlaskApp.Builder app = FlaskApp.builder(FlaskAppRepository.createOrReuse(repo)).port(port);
+    if (inventory != null) {
+      Variables vars = inventoryEnvironment().group("web").hosts().get(0).vars();
+      Variables ansistrano = vars.withPrefix("ansistrano_");
+      Variables settings = ansistrano.contains("deploy_to") ? ansistrano : vars;
+      deployTo = deployTo != null ? deployTo : settings.get("deploy_to", String.class);
+      app.keep(settings.getOrDefault("keep_releases", Integer.class, 5));
+      if (settings.contains("shared_paths")) {
+        app.sharedDirs(settings.list("shared_paths", String.class));
+      }
     }
+    if (deployTo == null) {
+      deployTo = WORKSHOP_DIR.resolve("flask-demo").toString();
+    }
+    return app.deployTo(deployTo).build();
   }
 
-  private Host host() {
+  private List<Host> hosts() {
+    if (inventory != null) {
+      return new ArrayList<>(inventoryEnvironment().hostsOf("web", HostFactory.localOr(sshHosts())));
+    }
     if (ssh == null) {
-      return LocalHost.named("web1");
+      return List.of(LocalHost.named("web1"));
     }
     SshTarget target = SshTarget.parse(ssh);
     SshHost.Builder builder = SshHost.builder("web1").address(target.address()).port(target.port());
@@ -176,7 +218,32 @@ public final class FlaskWorkshop implements Callable<Integer> {
     if (acceptNew) {
       builder.acceptNewHostKeys();
     }
-    return builder.build();
+    return List.of(builder.build());
+  }
+
+  private SshHostFactory sshHosts() {
+    SshHostFactory factory = SshHostFactory.create();
+    if (identity != null) {
+      factory = factory.identity(identity);
+    }
+    if (knownHosts != null) {
+      factory = factory.knownHosts(knownHosts);
+    }
+    return acceptNew ? factory.acceptNewHostKeys() : factory;
+  }
+
+  private Environment inventoryEnvironment() {
+    Inventory loaded = Inventory.load(inventory.resolve("inventory/hosts.ini"), inventory);
+    return environment != null ? loaded.environment(environment) : loaded.all();
+  }
+
+  private void printReleases(List<Host> web, FlaskApp app) {
+    for (Host host : web) {
+      out.printf("%nReleases on %s (newest first):%n", host.name());
+      for (Release release : app.releases(host)) {
+        out.println("  " + release.describe());
+      }
+    }
   }
 
   private static int freePort() {

@@ -22,17 +22,17 @@ record Stage(String label, String expectedVersion, Action action) {
   }
 
   /** Runs the step, prints its duration and the version served; whether that was the expected one. */
-  boolean run(Host web, FlaskApp app, PrintStream out) {
+  boolean run(List<Host> web, FlaskApp app, PrintStream out) {
     long start = System.nanoTime();
-    action.apply(List.of(web));
+    action.apply(web);
     return report(web, app, out, start, "");
   }
 
   /** Runs a step that must fail before the switch, leaving the expected version served. */
-  boolean runExpectingFailure(Host web, FlaskApp app, PrintStream out) {
+  boolean runExpectingFailure(List<Host> web, FlaskApp app, PrintStream out) {
     long start = System.nanoTime();
     try {
-      action.apply(List.of(web));
+      action.apply(web);
     } catch (SlipwayException expected) {
       String reason = expected.getMessage().lines().map(String::strip).filter(line -> !line.isEmpty())
           .skip(1).limit(2).reduce((a, b) -> a + " / " + b).orElse(expected.getMessage());
@@ -42,9 +42,11 @@ record Stage(String label, String expectedVersion, Action action) {
     return false;
   }
 
-  private boolean report(Host web, FlaskApp app, PrintStream out, long start, String note) {
+  private boolean report(List<Host> web, FlaskApp app, PrintStream out, long start, String note) {
     double seconds = (System.nanoTime() - start) / 1e9;
-    String served = app.servedVersion(web);
+    List<String> versions = web.stream().map(app::servedVersion).distinct().toList();
+    String served = versions.size() == 1 ? versions.get(0)
+        : String.join(", ", web.stream().map(host -> host.name() + "=" + app.servedVersion(host)).toList());
     boolean expected = served.equals(expectedVersion);
     out.printf("  %-32s %6.2f s   serving %s%s%s%n", label, seconds, served,
         expected ? "" : " (expected " + expectedVersion + ")", note);
