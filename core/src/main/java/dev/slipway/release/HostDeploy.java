@@ -56,14 +56,14 @@ final class HostDeploy {
     previous = run.state.liveRelease();
     release = new Release(id, source.version(), source.describe(), source.commit(), plan.deployedBy,
         plan.clock.instant(), ReleaseState.PREPARING, layout.next(), source.metadata());
-    run.step(Step.SETUP, release, this::createMissingSharedFiles);
-    run.step(Step.UPDATE_CODE, release, () -> {
+    run.step(Step.SETUP, this::release, this::createMissingSharedFiles);
+    run.step(Step.UPDATE_CODE, this::release, () -> {
       run.flush();
       source.install(host, new InstallTarget(layout.next(),
           previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state()));
     });
-    run.step(Step.SYMLINK_SHARED, release, this::linkShared);
-    run.step(Step.PREPARE, release, this::linkEnvironments, () -> {
+    run.step(Step.SYMLINK_SHARED, this::release, this::linkShared);
+    run.step(Step.PREPARE, this::release, this::linkEnvironments, () -> {
       release = release.withDirectory(layout.release(id));
       run.queue(new Operation.Rename(layout.next(), release.directory()));
       run.state = run.state.with(release);
@@ -123,7 +123,7 @@ final class HostDeploy {
 
   /** Symlink and deployed: switches {@code current} to the new release, then checks it. */
   void switchOver() {
-    run.step(Step.SYMLINK, release, () -> {
+    run.step(Step.SYMLINK, this::release, () -> {
       run.queue(new Operation.Symlink(release.directory(), layout.current()));
       run.state = run.state.switchedTo(Optional.of(release.id()), ReleaseState.PREVIOUS);
       run.queueRegistry();
@@ -132,7 +132,7 @@ final class HostDeploy {
       switched = true;
       release = release.withState(ReleaseState.LIVE);
     });
-    run.step(Step.DEPLOYED, release, () -> run.checkHealth(release));
+    run.step(Step.DEPLOYED, this::release, () -> run.checkHealth(release));
   }
 
   /**
@@ -172,9 +172,13 @@ final class HostDeploy {
 
   /**
    * Removes what this deploy built before the switch, records the attempt as failed when this host
-   * failed (a discarded release leaves no trace), and releases the lock.
+   * failed (a discarded release leaves no trace), and releases the lock. Does nothing without the
+   * lock: what is there belongs to whoever holds it.
    */
   void discard(boolean failedHere) {
+    if (!run.locked()) {
+      return;
+    }
     run.dropQueued();
     run.queue(new Operation.Remove(layout.staging()));
     if (renamed) {
@@ -198,7 +202,7 @@ final class HostDeploy {
   /** Removes old releases and unused environments, then releases the lock. */
   void cleanup() {
     try {
-      run.step(Step.CLEANUP, release, () -> {
+      run.step(Step.CLEANUP, this::release, () -> {
         List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
         removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
         run.state = run.state.without(removed);

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One host's part of a deploy or rollback: its steps, its lock, its registry, and the record of
@@ -19,6 +22,8 @@ import java.util.Optional;
  * see their effect (a hook, a source, a read), so a deploy without hooks costs few round trips.
  */
 final class HostRun {
+  private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
   final Host host;
   final Releases plan;
   final ReleaseLayout layout;
@@ -56,19 +61,22 @@ final class HostRun {
     state = HostState.read(host, layout);
   }
 
-  /** Runs {@code step}: its before hooks, {@code body}, its after hooks, reporting events and timing. */
-  void step(Step step, Release release, Runnable body) {
+  /**
+   * Runs {@code step}: its before hooks, {@code body}, its after hooks, reporting events and timing.
+   * Hooks get the release as it stands when they run (its directory and state change during steps).
+   */
+  void step(Step step, Supplier<Release> release, Runnable body) {
     step(step, release, body, () -> { });
   }
 
   /** Runs {@code step} as above, then {@code completion}, which belongs to the step but comes after its hooks. */
-  void step(Step step, Release release, Runnable body, Runnable completion) {
+  void step(Step step, Supplier<Release> release, Runnable body, Runnable completion) {
     Instant start = Instant.now();
-    emit(new StepEvent(host.name(), start, release.id(), step, StepEvent.Status.STARTED, Duration.ZERO));
+    emit(new StepEvent(host.name(), start, release.get().id(), step, StepEvent.Status.STARTED, Duration.ZERO));
     try {
-      hooks(plan.hooks(true, step), step, "before", release);
+      hooks(plan.hooks(true, step), step, "before", release.get());
       body.run();
-      hooks(plan.hooks(false, step), step, "after", release);
+      hooks(plan.hooks(false, step), step, "after", release.get());
       completion.run();
       finish(step, release, start, StepEvent.Status.SUCCEEDED);
     } catch (RuntimeException e) {
@@ -105,10 +113,12 @@ final class HostRun {
     }
   }
 
-  private void finish(Step step, Release release, Instant start, StepEvent.Status status) {
+  private void finish(Step step, Supplier<Release> release, Instant start, StepEvent.Status status) {
     Duration took = Duration.between(start, Instant.now());
+    log.debug("{}: {} {} for release {} in {} ms", host.name(), step.hookName(), status.name().toLowerCase(),
+        release.get().id(), took.toMillis());
     timings.merge(step, took, Duration::plus);
-    emit(new StepEvent(host.name(), Instant.now(), release.id(), step, status, took));
+    emit(new StepEvent(host.name(), Instant.now(), release.get().id(), step, status, took));
   }
 
   private void emit(StepEvent event) {

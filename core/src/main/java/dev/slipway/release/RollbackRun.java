@@ -89,7 +89,7 @@ final class RollbackRun {
     Release from = host.state.liveRelease().orElseThrow();
     ReleaseState fromState = target.id().compareTo(from.id()) > 0 ? ReleaseState.PREVIOUS : ReleaseState.ROLLED_BACK;
     Release live = target.withState(ReleaseState.LIVE);
-    host.step(Step.SYMLINK, live, () -> {
+    host.step(Step.SYMLINK, () -> live, () -> {
       host.queue(new Operation.Symlink(target.directory(), plan.layout.current()));
       host.state = host.state.switchedTo(Optional.of(target.id()), fromState);
       if (plan.removeRolledBack && fromState == ReleaseState.ROLLED_BACK && !from.directory().isEmpty()) {
@@ -99,7 +99,7 @@ final class RollbackRun {
       host.queueRegistry();
       host.flush();
     });
-    host.step(Step.DEPLOYED, live, () -> host.checkHealth(live));
+    host.step(Step.DEPLOYED, () -> live, () -> host.checkHealth(live));
   }
 
   private static void attempt(HostRun host, Runnable part) {

@@ -6,9 +6,11 @@ import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
 import dev.slipway.Host;
+import dev.slipway.template.Template;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A gunicorn app server run under a {@link PidfileService}, started so that switching releases
@@ -46,8 +48,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>Gunicorn keeps its own pidfile ({@code --pid}, next to the supervisor's, with
- * {@code .gunicorn} added) because it moves it during a re-exec; the supervisor's pidfile follows
- * the new master. Immutable and thread-safe.
+ * {@code .gunicorn} added): it must not share the supervisor's, since the new master of a re-exec
+ * writes {@code <pidfile>.2} and renames it only once the old master is gone. The supervisor's
+ * pidfile is moved to the new master by {@link #reexec}. Immutable and thread-safe.
  */
 public final class Gunicorn {
   private static final String REEXEC = Scripts.load("gunicorn-reexec.sh");
@@ -55,19 +58,23 @@ public final class Gunicorn {
   private static final int NEW_MASTER_FAILED = 4;
 
   private final List<String> command;
+  private final List<String> serveCommand;
+  private final String chdir;
   private final PidfileService supervisor;
   private final Duration startTimeout;
 
   private Gunicorn(Builder builder) {
     String pidfile = builder.pidfile != null ? builder.pidfile : builder.deployTo + "/shared/pids/" + builder.name + ".pid";
     String log = builder.log != null ? builder.log : builder.deployTo + "/shared/log/" + builder.name + ".log";
-    String masterPidfile = pidfile + ".gunicorn";
-    List<String> argv = new ArrayList<>(List.of(builder.venv + "/bin/gunicorn",
-        "--chdir", builder.deployTo + "/current", "--pid", masterPidfile, "--bind", builder.bind,
-        "--workers", String.valueOf(builder.workers)));
-    argv.addAll(builder.extraArgs);
-    argv.add(builder.app);
-    this.command = List.copyOf(argv);
+    this.chdir = builder.deployTo + "/current";
+    List<String> serve = new ArrayList<>(List.of(builder.venv + "/bin/gunicorn", "--chdir", chdir,
+        "--bind", builder.bind, "--workers", String.valueOf(builder.workers)));
+    serve.addAll(builder.extraArgs);
+    serve.add(builder.app);
+    this.serveCommand = List.copyOf(serve);
+    List<String> supervised = new ArrayList<>(serve);
+    supervised.addAll(3, List.of("--pid", pidfile + ".gunicorn"));
+    this.command = List.copyOf(supervised);
     this.startTimeout = builder.startTimeout;
     this.supervisor = PidfileService.named(builder.name).command(command).matching("gunicorn")
         .pidfile(pidfile).log(log).startTimeout(builder.startTimeout).build();
@@ -81,6 +88,26 @@ public final class Gunicorn {
   /** The command line gunicorn is started with. */
   public List<String> command() {
     return command;
+  }
+
+  /**
+   * A systemd unit running the same gunicorn, from the template library's
+   * {@code dev/slipway/template/gunicorn.service.j2}: {@code systemctl reload} sends the graceful
+   * HUP. Under systemd, change the Python environment with a restart ({@link #reexec} is for the
+   * pidfile supervisor).
+   *
+   * <pre>{@code
+   * SystemdService flask = SystemdService.named("flask-demo")
+   *     .unit(web.systemdUnit("Flask demo served by gunicorn", "www-data")).build();
+   * }</pre>
+   *
+   * @param description the unit's {@code Description=}
+   * @param user the user to run as; empty for root
+   */
+  public String systemdUnit(String description, String user) {
+    return Template.fromResource("dev/slipway/template/gunicorn.service.j2").render(Map.of(
+        "description", description, "user", user, "working_directory", SystemdQuoting.path(chdir),
+        "exec_start", SystemdQuoting.commandLine(serveCommand)));
   }
 
   /** The supervisor that starts, stops and signals the master. */

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.slipway.Command;
 import dev.slipway.CommandResult;
 import dev.slipway.Host;
+import dev.slipway.release.HealthCheck;
+import dev.slipway.release.Release;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  *     .expectBodyContaining("\"v2\"")
  *     .attempts(20).interval(Duration.ofMillis(250));
  * serving.check(host);   // asks from the host itself: the app listens on its loopback
+ *
+ * releases.healthCheck(HttpHealthCheck.of("http://127.0.0.1:8000/health"));       // after each switch
+ * releases.healthCheck(HttpHealthCheck.of("http://127.0.0.1:8000/version").servingReleaseVersion());
  * }</pre>
  *
  * <p>By default the request is made <em>on the host</em>, with {@code curl} if it is there and
@@ -31,7 +36,7 @@ import java.util.regex.Pattern;
  * {@link HttpClient}. Redirects are never followed, in either mode, so a 302 to a login page is not
  * mistaken for health. Immutable and thread-safe; every {@code with}-style method returns a copy.
  */
-public final class HttpHealthCheck {
+public final class HttpHealthCheck implements HealthCheck {
   private static final int EXCERPT = 200;
   // Prints the body, a newline and the status (0 without an answer; the reason goes to stderr).
   private static final String PYTHON = String.join("\n",
@@ -94,7 +99,7 @@ public final class HttpHealthCheck {
   /** The same check, also expecting the body to contain {@code text}. */
   public HttpHealthCheck expectBodyContaining(String text) {
     return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(Pattern.quote(text))),
-        " and a body containing \"" + text + "\"", attempts, interval, timeout, fromHost);
+        " and a body containing '" + text + "'", attempts, interval, timeout, fromHost);
   }
 
   /** The same check, also expecting part of the body to match {@code regex} (Java syntax). */
@@ -137,6 +142,14 @@ public final class HttpHealthCheck {
     return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, interval, timeout, true);
   }
 
+  /**
+   * A release health check that also expects the body to contain the deployed release's version
+   * (e.g. {@code v2}), so that a server still running the old code is not taken for healthy.
+   */
+  public HealthCheck servingReleaseVersion() {
+    return (host, release) -> expectBodyContaining(release.version()).check(host);
+  }
+
   /** The URL asked. */
   public String url() {
     return url.toString();
@@ -163,6 +176,12 @@ public final class HttpHealthCheck {
       }
     }
     throw failed(host, last);
+  }
+
+  /** Checks {@code host} as {@link #check(Host)} does, whatever the release; for {@code Releases.healthCheck}. */
+  @Override
+  public void check(Host host, Release release) {
+    check(host);
   }
 
   private boolean expected(Answer answer) {

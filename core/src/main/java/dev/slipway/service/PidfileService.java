@@ -37,8 +37,10 @@ import java.util.OptionalLong;
  * contains {@linkplain Builder#matching the program's name}, so a recycled pid is never signalled.
  * A stale pidfile is reported by {@link #status} and replaced by {@link #start} and {@link #stop}.
  *
- * <p>Environment variables reach the process through the host context (exported, not on a
- * command line), so they do not show in {@code ps}. Immutable and thread-safe.
+ * <p>Environment variables reach the process through the host context (exported by the shell
+ * before the supervisor script runs). They are part of the shell text sent to the host, so they are
+ * not the place for secrets: keep those in a file the application reads (e.g. a shared
+ * {@code .env}). Immutable and thread-safe.
  */
 public final class PidfileService {
   private static final String SCRIPT = Scripts.load("pidfile.sh");
@@ -46,6 +48,7 @@ public final class PidfileService {
   private static final int DIED = 4;
   private static final int NOT_RUNNING = 5;
   private static final Duration SCRIPT_SLACK = Duration.ofSeconds(30);
+  private static final String NO_SIGNAL = "-";
 
   private final String name;
   private final List<String> command;
@@ -97,22 +100,22 @@ public final class PidfileService {
    *     (the message ends with the last lines it wrote to the log)
    */
   public ServiceStatus start(Host host) {
-    return status(host, run(host, "start", "start"));
+    return status(host, run(host, "start", NO_SIGNAL));
   }
 
   /** Stops the process: TERM, then KILL after the stop timeout; fine if it is not running. */
   public ServiceStatus stop(Host host) {
-    return status(host, run(host, "stop", "stop"));
+    return status(host, run(host, "stop", NO_SIGNAL));
   }
 
   /** Stops the process if it runs, then starts it; one round trip. */
   public ServiceStatus restart(Host host) {
-    return status(host, run(host, "restart", "restart"));
+    return status(host, run(host, "restart", NO_SIGNAL));
   }
 
   /** Whether the process runs, read from the pidfile and checked against the process table. */
   public ServiceStatus status(Host host) {
-    return status(host, run(host, "status", "check"));
+    return status(host, run(host, "status", NO_SIGNAL));
   }
 
   /**
@@ -126,14 +129,10 @@ public final class PidfileService {
     if (!bare.matches("[A-Z][A-Z0-9+-]*")) {
       throw new IllegalArgumentException("not a signal name: " + signal + " (e.g. HUP, USR2, TERM)");
     }
-    return status(host, run(host, "signal", "send " + bare + " to", bare)).pid().orElseThrow();
+    return status(host, run(host, "signal", bare)).pid().orElseThrow();
   }
 
-  private CommandResult run(Host host, String action, String verb) {
-    return run(host, action, verb, "HUP");
-  }
-
-  private CommandResult run(Host host, String action, String verb, String signal) {
+  private CommandResult run(Host host, String action, String signal) {
     List<Object> args = new ArrayList<>(List.of("-c", SCRIPT, "slipway-pidfile", action, pidfile, log,
         directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout), signal));
     args.addAll(command);
@@ -152,7 +151,7 @@ public final class PidfileService {
       case DIED:
         throw failure(host, diedMessage(host, result));
       case NOT_RUNNING:
-        throw failure(host, "Cannot " + verb + " " + name + " on " + host.name() + ": " + result.stderr().strip());
+        throw failure(host, "Cannot send " + signal + " to " + name + " on " + host.name() + ": " + result.stderr().strip());
       default:
         throw new CommandFailedException(view.context(), result);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** The POSIX sh scripts this package sends to hosts, kept as resources next to the classes. */
 final class Scripts {
@@ -20,7 +21,7 @@ final class Scripts {
   }
 
   /** A duration as a whole number of tenths of a second (rounded up), the unit the scripts count in. */
-  static String tenths(java.time.Duration duration) {
+  static String tenths(Duration duration) {
     return String.valueOf((duration.toMillis() + 99) / 100);
   }
 }

@@ -20,7 +20,7 @@ has_worker() {
   fi
 }
 
-old=$(tr -cd '0-9' < "$supervisor" 2>/dev/null)
+old=$(tr -cd '0-9' 2>/dev/null < "$supervisor")
 if [ -z "$old" ] || ! kill -0 "$old" 2>/dev/null; then
   echo "gunicorn is not running (pidfile $supervisor)" >&2
   exit 5
@@ -30,7 +30,11 @@ new= up=0 i=0
 while [ "$i" -lt "$timeout" ] && [ "$up" -lt "$settle" ]; do
   pause
   i=$((i + 1))
-  candidate=$(tr -cd '0-9' < "$gunicorn" 2>/dev/null)
+  # gunicorn 20+ writes the new master's pid to PIDFILE.2 until the old master is gone.
+  candidate=$(tr -cd '0-9' 2>/dev/null < "$gunicorn.2")
+  if [ -z "$candidate" ]; then
+    candidate=$(tr -cd '0-9' 2>/dev/null < "$gunicorn")
+  fi
   if [ -n "$candidate" ] && [ "$candidate" != "$old" ] && kill -0 "$candidate" 2>/dev/null \
       && has_worker "$candidate"; then
     new=$candidate

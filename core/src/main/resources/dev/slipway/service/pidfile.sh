@@ -27,7 +27,7 @@ field_of_stat() {
 
 command_line() {
   if [ -d /proc/self ]; then
-    tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null
+    tr '\0' ' ' 2>/dev/null < "/proc/$1/cmdline"
   else
     ps -o args= -p "$1" 2>/dev/null
   fi
@@ -53,7 +53,7 @@ ours() {
 read_pid() {
   pid=
   if [ -f "$pidfile" ]; then
-    pid=$(tr -cd '0-9' < "$pidfile" 2>/dev/null)
+    pid=$(tr -cd '0-9' 2>/dev/null < "$pidfile")
   fi
 }
 

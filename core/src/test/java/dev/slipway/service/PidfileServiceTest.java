@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
+import dev.slipway.testing.FakeHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +173,23 @@ class PidfileServiceTest {
     }
     assertThat(Files.readString(log)).contains("reloaded");
     assertThat(reloader.status(host).pid()).hasValue(pid);
+  }
+
+  @Test
+  void each_operation_is_one_command_with_values_quoted_and_the_environment_in_the_host_context() {
+    FakeHost web = FakeHost.named("web1");
+    web.when(line -> line.startsWith("sh -c ") && line.contains(" start ")).thenOutput("stale 17\nstarted 4242\n");
+    PidfileService app = PidfileService.named("app").command("/opt/my app/bin/server", "--port", "8000")
+        .env("APP_MODE", "production").pidfile("/opt/my app/app.pid").log("/opt/my app/app.log").build();
+
+    ServiceStatus started = app.start(web);
+
+    assertThat(started.pid()).hasValue(4242);
+    assertThat(web.commands()).singleElement().asString()
+        .contains(" slipway-pidfile start '/opt/my app/app.pid' '/opt/my app/app.log' '' server 20 100 -"
+            + " '/opt/my app/bin/server' --port 8000")
+        .doesNotContain("production");
+    assertThat(web.recorded().get(0).context().env()).containsEntry("APP_MODE", "production");
   }
 
   @Test
