@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Installs a commit by uploading a {@code tar.gz} made by JGit and unpacking it with
@@ -46,8 +46,7 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
     if (!copy.isEmpty()) {
       copyUnchanged(host, previous.orElseThrow(), target.directory(), copy);
     }
-    long bytesSent = send.isEmpty() ? 0 : uploadAndExtract(host, target, send);
-    host.write(manifestIn(target.directory()), manifest.render());
+    long bytesSent = uploadAndExtract(host, target, send);
     return new InstallReport(host.name(), target.directory(), GitStrategy.ARCHIVE, before.isPresent(),
         send.size(), copy.size(), bytesSent);
   }
@@ -55,7 +54,7 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
   private long uploadAndExtract(Host host, InstallTarget target, List<Manifest.Entry> send) {
     String uploads = target.stateDirectory() + "/tmp";
     String archive = uploads + "/" + lastElement(target.directory()) + ".tgz";
-    Path local = archiveLocally(Manifest.paths(send));
+    Path local = archiveLocally(send);
     try (InputStream content = Files.newInputStream(local)) {
       host.mkdirs(uploads);
       host.upload(content, archive, 0600);
@@ -74,12 +73,13 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
     }
   }
 
-  private Path archiveLocally(List<String> paths) {
+  private Path archiveLocally(List<Manifest.Entry> files) {
     Path local = null;
     try {
       local = Files.createTempFile("slipway-" + commit.abbreviate(7).name() + "-", ".tgz");
-      try (Repository repository = RepositoryCache.open(gitDir); OutputStream out = Files.newOutputStream(local)) {
-        ReleaseTree.archive(repository, commit, paths, out);
+      try (Repository repository = RepositoryCache.open(gitDir); RevWalk walk = new RevWalk(repository);
+           OutputStream out = Files.newOutputStream(local)) {
+        ReleaseTree.archive(repository, walk.parseCommit(commit), manifest, files, out);
       }
       return local;
     } catch (IOException | RuntimeException e) {
@@ -87,21 +87,14 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
       if (e instanceof GitSourceException g) {
         throw g;
       }
-      throw new GitSourceException("Cannot write the archive of commit " + commit.name() + " to a temporary file: "
+      throw new GitSourceException("Cannot archive commit " + commit.name() + " of " + gitDir + ": "
           + e.getMessage(), e);
     }
   }
 
   private static void copyUnchanged(Host host, String from, String to, List<Manifest.Entry> files) {
     List<Operation> operations = new ArrayList<>();
-    TreeSet<String> directories = new TreeSet<>();
-    for (Manifest.Entry file : files) {
-      int slash = file.path().lastIndexOf('/');
-      if (slash > 0) {
-        directories.add(file.path().substring(0, slash));
-      }
-    }
-    directories.forEach(dir -> operations.add(new Operation.Mkdirs(to + "/" + dir)));
+    new Manifest("", files).directories().forEach(dir -> operations.add(new Operation.Mkdirs(to + "/" + dir)));
     files.forEach(file -> operations.add(new Operation.Copy(from + "/" + file.path(), to + "/" + file.path())));
     for (int start = 0; start < operations.size(); start += OPERATIONS_PER_BATCH) {
       host.apply(new Batch(operations.subList(start, Math.min(operations.size(), start + OPERATIONS_PER_BATCH))));
