@@ -1,6 +1,8 @@
 package dev.slipway.git.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,12 +70,60 @@ public record ExternalSsh(Optional<Path> identity, Optional<Path> knownHosts) {
     public Process exec(String command, int ignoredTimeout) throws IOException {
       List<String> line = commandLine(uri, timeout);
       line.add(command);
-      return new ProcessBuilder(line).start();
+      return new Finished(new ProcessBuilder(line).start());
     }
 
     @Override
     public void disconnect() {
       // Each exec is its own ssh process, ended by JGit when its streams close.
+    }
+  }
+
+  /**
+   * An ssh process whose {@link #exitValue()} waits for the exit: JGit asks for it as soon as the
+   * connection drops, before ssh has exited, and would otherwise report "process hasn't exited"
+   * instead of ssh's own reason ("Host key verification failed").
+   */
+  private static final class Finished extends Process {
+    private final Process process;
+
+    Finished(Process process) {
+      this.process = process;
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      return process.getOutputStream();
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      return process.getInputStream();
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+      return process.getErrorStream();
+    }
+
+    @Override
+    public int waitFor() throws InterruptedException {
+      return process.waitFor();
+    }
+
+    @Override
+    public int exitValue() {
+      try {
+        return process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return process.exitValue();
+      }
+    }
+
+    @Override
+    public void destroy() {
+      process.destroy();
     }
   }
 }
