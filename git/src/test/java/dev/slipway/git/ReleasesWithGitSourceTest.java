@@ -1,0 +1,77 @@
+package dev.slipway.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.Host;
+import dev.slipway.local.LocalHost;
+import dev.slipway.release.Release;
+import dev.slipway.release.Releases;
+import dev.slipway.ssh.SshHost;
+import dev.slipway.testing.FakeHost;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The release manager deploying git tags v1, v2, v3 and rolling back, on a local, a fake and an SSH host. */
+class ReleasesWithGitSourceTest {
+  @TempDir Path temp;
+
+  @Test
+  void deploys_and_rollbacks_on_a_local_host() {
+    try (Host host = LocalHost.create()) {
+      String deployTo = temp.resolve("srv").toString();
+      deployThreeTagsAndRollBack(host, deployTo, path -> host.readString(path));
+    }
+  }
+
+  @Test
+  void deploys_and_rollbacks_on_a_fake_host() {
+    FakeHost web = FakeHost.named("web1");
+    deployThreeTagsAndRollBack(web, "/opt/flask-demo", path -> web.fs().readString(path));
+  }
+
+  @Test
+  void deploys_and_rollbacks_over_ssh() throws Exception {
+    try (GitSshServer server = GitSshServer.start(temp.resolve("sshd"));
+         Host host = SshHost.builder("mina").address("127.0.0.1").port(server.port())
+             .user(System.getProperty("user.name")).identity(server.clientKey()).knownHosts(server.knownHosts())
+             .build()) {
+      String deployTo = temp.resolve("srv").toString();
+      deployThreeTagsAndRollBack(host, deployTo, path -> host.readString(path));
+    }
+  }
+
+  @Test
+  void a_missing_tag_fails_the_deploy_before_the_host_is_touched() {
+    FakeHost web = FakeHost.named("web1");
+    GitSource source = GitSource.of(WorkshopRepo.create(temp.resolve("app")).directory());
+
+    assertThatThrownBy(() -> Releases.at("/opt/flask-demo").source(source.ref("v4")).deploy(web))
+        .isInstanceOf(GitRefNotFoundException.class)
+        .hasMessageContaining("nearest are v1, v2, v3");
+    assertThat(web.commands()).isEmpty();
+    assertThat(web.operations()).isEmpty();
+  }
+
+  private void deployThreeTagsAndRollBack(Host host, String deployTo, Function<String, String> read) {
+    GitSource source = GitSource.of(WorkshopRepo.create(temp.resolve("app")).directory());
+    Releases releases = Releases.at(deployTo).keep(5);
+    String app = deployTo + "/current/app.py";
+
+    for (String tag : new String[] {"v1", "v2", "v3"}) {
+      releases.source(source.ref(tag)).deploy(host);
+      assertThat(read.apply(app)).contains("\"version\": \"" + tag + "\"");
+    }
+    releases.rollback(host);
+    assertThat(read.apply(app)).contains("\"version\": \"v2\"");
+    releases.rollbackTo(host, "v1");
+    assertThat(read.apply(app)).contains("\"version\": \"v1\"");
+
+    assertThat(releases.releases(host)).extracting(Release::version).contains("v1", "v2", "v3");
+    Release v2 = releases.releases(host).stream().filter(r -> r.version().equals("v2")).findFirst().orElseThrow();
+    assertThat(v2.commit()).isPresent();
+    assertThat(v2.metadata()).containsEntry("ref", "refs/tags/v2").containsEntry("describe", "v2");
+  }
+}
