@@ -77,6 +77,28 @@ class ArchiveStrategyTest {
   }
 
   @Test
+  void a_file_missing_from_the_previous_release_makes_the_upload_full_and_the_release_complete()
+      throws IOException {
+    WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
+    repo.write("docs/it's a \"quoted\" name.txt", "odd names survive quoting\n");
+    repo.commit("docs");
+    repo.tag("v4", false);
+    GitSource source = GitSource.of(repo.directory());
+    TestReleases releases = new TestReleases(temp.resolve("srv").toString());
+    String v3 = releases.deploy(host, source.ref("v3"));
+    Files.delete(Path.of(v3, "requirements.txt"));
+    ResolvedGitSource v4 = source.ref("v4").resolve();
+
+    String release = releases.deploy(host, () -> v4);
+    String reference = new TestReleases(temp.resolve("reference").toString()).deploy(host, () -> v4);
+
+    assertThat(v4.installs().get(0).incremental()).isFalse();
+    assertThat(v4.installs().get(0).filesSent()).isEqualTo(5);
+    assertThat(Trees.describe(Path.of(release))).isEqualTo(Trees.describe(Path.of(reference)))
+        .containsKey("docs/it's a \"quoted\" name.txt");
+  }
+
+  @Test
   void files_the_previous_release_gained_on_the_host_are_not_carried_over() throws IOException {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
     GitSource source = GitSource.of(repo.directory());

@@ -2,6 +2,7 @@ package dev.slipway.git.internal;
 
 import static dev.slipway.Command.cmd;
 
+import dev.slipway.CommandFailedException;
 import dev.slipway.Host;
 import dev.slipway.git.GitSourceException;
 import dev.slipway.git.GitStrategy;
@@ -20,6 +21,8 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Installs a commit by uploading a {@code tar.gz} made by JGit and unpacking it with
@@ -36,19 +39,40 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) {
   /** Operations per batch: keeps each compiled script well under the kernel's 128 KiB argument limit. */
   private static final int OPERATIONS_PER_BATCH = 250;
+  private static final Logger log = LoggerFactory.getLogger(ArchiveInstaller.class);
 
   /** Fills {@code target.directory()} on {@code host} and reports what was sent. */
   public InstallReport install(Host host, InstallTarget target) {
     Optional<String> previous = target.previousRelease().filter(dir -> host.exists(manifestIn(dir)));
     Optional<Manifest> before = previous.flatMap(dir -> Manifest.parse(host.readString(manifestIn(dir))));
-    List<Manifest.Entry> send = before.map(manifest::changedSince).orElse(manifest.entries());
-    List<Manifest.Entry> copy = before.map(manifest::unchangedSince).orElse(List.of());
-    if (!copy.isEmpty()) {
-      copyUnchanged(host, previous.orElseThrow(), target.directory(), copy);
+    if (before.isPresent() && copied(host, previous.orElseThrow(), target.directory(), before.get())) {
+      List<Manifest.Entry> send = manifest.changedSince(before.get());
+      return report(host, target, true, send.size(), manifest.entries().size() - send.size(),
+          uploadAndExtract(host, target, send));
     }
-    long bytesSent = uploadAndExtract(host, target, send);
-    return new InstallReport(host.name(), target.directory(), GitStrategy.ARCHIVE, before.isPresent(),
-        send.size(), copy.size(), bytesSent);
+    return report(host, target, false, manifest.entries().size(), 0,
+        uploadAndExtract(host, target, manifest.entries()));
+  }
+
+  /**
+   * Copies the files {@code before} shows unchanged; false if that failed (a file of the previous
+   * release was removed or made unreadable on the host): the full archive then overwrites whatever
+   * was copied, so the release is the same either way.
+   */
+  private boolean copied(Host host, String previous, String directory, Manifest before) {
+    try {
+      copyUnchanged(host, previous, directory, manifest.unchangedSince(before));
+      return true;
+    } catch (CommandFailedException e) {
+      log.warn("{}: cannot copy the unchanged files from {} ({}); sending every file instead",
+          host.name(), previous, e.getMessage().lines().findFirst().orElse(""));
+      return false;
+    }
+  }
+
+  private static InstallReport report(Host host, InstallTarget target, boolean incremental, int sent, int copied,
+                                      long bytes) {
+    return new InstallReport(host.name(), target.directory(), GitStrategy.ARCHIVE, incremental, sent, copied, bytes);
   }
 
   private long uploadAndExtract(Host host, InstallTarget target, List<Manifest.Entry> send) {

@@ -33,7 +33,7 @@ public final class RepositoryCache {
     if (!Files.isDirectory(path)) {
       throw new GitSourceException("No git repository at " + path + ": the directory does not exist");
     }
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().setMustExist(true);
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
     Path dotGit = path.resolve(".git");
     builder.setGitDir((Files.exists(dotGit) ? dotGit : path).toFile());
     try {
