@@ -42,7 +42,9 @@ final class GitSshServer implements AutoCloseable {
     SshServer server = SshServer.setUpDefaultServer();
     server.setHost("127.0.0.1");
     server.setPort(0);
-    server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(directory.resolve("host-key.ser")));
+    SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(directory.resolve("host-key.ser"));
+    hostKeys.setAlgorithm("EC");  // generated in milliseconds; a 3072-bit RSA key takes seconds on a busy machine
+    server.setKeyPairProvider(hostKeys);
     server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(directory.resolve("id_ed25519.pub")));
     server.setCommandFactory(new ProcessShellCommandFactory());
     server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
