@@ -8,7 +8,6 @@ import dev.slipway.release.deps.DependencyEnvironment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,9 @@ import java.util.Optional;
  * flask.rollbackTo(hosts, "v1");         // to a version or a release id
  * flask.releases(host);                  // ids, versions, states
  * }</pre>
+ *
+ * <p>Hosts are given as any {@code Iterable<Host>} (a list, the {@code Hosts} of a node) or as
+ * varargs; reports list them in that order.
  *
  * <p>A {@code Releases} is an immutable value: every setting returns a new one, and one value can
  * deploy any number of times, from several threads.
@@ -221,12 +223,12 @@ public final class Releases {
    * @throws DeployLockedException naming the holder, when another deploy holds a host's lock
    * @throws DeployFailedException with the report, when the release did not go live as asked
    */
-  public DeployReport deploy(Collection<? extends Host> hosts) {
+  public DeployReport deploy(Iterable<? extends Host> hosts) {
     if (source == null) {
       throw new ReleaseException("a source is required: call source(...) before deploy, e.g. "
           + "source(DirectorySource.of(Path.of(\"app\")).version(\"v1\"))");
     }
-    return new DeployRun(this, List.copyOf(requireHosts(hosts))).run();
+    return new DeployRun(this, requireHosts(hosts)).run();
   }
 
   /** Deploys a new release to {@code hosts}. */
@@ -240,8 +242,8 @@ public final class Releases {
    *
    * @throws ReleaseException changing nothing, when a host has no earlier good release
    */
-  public DeployReport rollback(Collection<? extends Host> hosts) {
-    return new RollbackRun(this, List.copyOf(requireHosts(hosts)), Optional.empty()).run();
+  public DeployReport rollback(Iterable<? extends Host> hosts) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.empty()).run();
   }
 
   /** Rolls {@code hosts} back to the previous good release. */
@@ -255,8 +257,8 @@ public final class Releases {
    *
    * @throws ReleaseException changing nothing, when a host has no such release
    */
-  public DeployReport rollbackTo(Collection<? extends Host> hosts, String versionOrId) {
-    return new RollbackRun(this, List.copyOf(requireHosts(hosts)), Optional.of(versionOrId)).run();
+  public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.of(versionOrId)).run();
   }
 
   /** Switches {@code host} to a release chosen by version or id. */
@@ -283,11 +285,13 @@ public final class Releases {
     return (beforeStep ? before : after).getOrDefault(step, List.of());
   }
 
-  private static Collection<? extends Host> requireHosts(Collection<? extends Host> hosts) {
-    if (hosts.isEmpty()) {
+  private static List<Host> requireHosts(Iterable<? extends Host> hosts) {
+    List<Host> list = new ArrayList<>();
+    hosts.forEach(host -> list.add(requireNonNull(host, "host")));
+    if (list.isEmpty()) {
       throw new IllegalArgumentException("no hosts given: pass at least one host");
     }
-    return hosts;
+    return list;
   }
 
   private static List<String> relativePaths(String... paths) {

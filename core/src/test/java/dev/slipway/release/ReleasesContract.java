@@ -365,6 +365,37 @@ abstract class ReleasesContract {
   }
 
   @Test
+  void a_source_that_fails_to_install_leaves_nothing_behind() {
+    Releases releases = releases();
+    releases.source(app("v1")).deploy(host);
+    Source broken = () -> new ResolvedSource() {
+      @Override
+      public String version() {
+        return "v2";
+      }
+
+      @Override
+      public String describe() {
+        return "a source whose upload breaks";
+      }
+
+      @Override
+      public void install(Host target, InstallTarget where) {
+        target.write(where.directory() + "/half-written.py", "VERS");
+        target.run("echo upload interrupted >&2; exit 3");
+      }
+    };
+
+    assertThatThrownBy(() -> releases.source(broken).deploy(host)).isInstanceOf(DeployFailedException.class)
+        .hasMessageContaining("exit 3");
+
+    assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
+    assertThat(host.exists(deployTo + "/.slipway/staging")).isFalse();
+    assertThat(host.list(deployTo + "/releases")).hasSize(1);
+    assertThat(releases.source(app("v3")).deploy(host).succeeded()).isTrue();
+  }
+
+  @Test
   void a_failed_health_check_switches_back_and_reports_both_errors() {
     Releases releases = releases();
     releases.source(app("v1")).deploy(host);

@@ -71,10 +71,10 @@ final class Archive {
         String name = checkedName(entry.getName(), strip, archive);
         if (!name.isEmpty()) {
           TarArchiveEntry copy = copyOf(entry, name);
+          byte[] content = hasContent(copy) ? in.readAllBytes() : new byte[0];
+          copy.setSize(content.length);
           tar.putArchiveEntry(copy);
-          if (copy.isFile()) {
-            in.transferTo(tar);
-          }
+          tar.write(content);
           tar.closeArchiveEntry();
         }
       }
@@ -124,11 +124,11 @@ final class Archive {
 
   private static TarArchiveEntry copyOf(ArchiveEntry entry, String name) {
     if (entry instanceof TarArchiveEntry tarEntry) {
-      TarArchiveEntry copy = new TarArchiveEntry(tarEntry.isDirectory() ? name + "/" : name,
-          tarEntry.isSymbolicLink() ? TarArchiveEntry.LF_SYMLINK : tarEntry.isDirectory()
-              ? TarArchiveEntry.LF_DIR : TarArchiveEntry.LF_NORMAL);
+      byte type = tarEntry.isSymbolicLink() ? TarArchiveEntry.LF_SYMLINK
+          : tarEntry.isLink() ? TarArchiveEntry.LF_LINK
+          : tarEntry.isDirectory() ? TarArchiveEntry.LF_DIR : TarArchiveEntry.LF_NORMAL;
+      TarArchiveEntry copy = new TarArchiveEntry(tarEntry.isDirectory() ? name + "/" : name, type);
       copy.setMode(tarEntry.getMode());
-      copy.setSize(tarEntry.isFile() ? tarEntry.getSize() : 0);
       copy.setLinkName(tarEntry.getLinkName());
       copy.setModTime(tarEntry.getModTime());
       return copy;
@@ -137,7 +137,6 @@ final class Archive {
     TarArchiveEntry copy = new TarArchiveEntry(zipEntry.isDirectory() ? name + "/" : name);
     int unixMode = zipEntry.getUnixMode();
     copy.setMode(unixMode != 0 ? unixMode : zipEntry.isDirectory() ? 040755 : 0100644);
-    copy.setSize(zipEntry.isDirectory() ? 0 : zipEntry.getSize());
     copy.setModTime(zipEntry.getLastModifiedDate());
     return copy;
   }
@@ -153,10 +152,15 @@ final class Archive {
       entry.setMode(mode(path, entry.isDirectory()));
     }
     tar.putArchiveEntry(entry);
-    if (entry.isFile()) {
+    if (hasContent(entry)) {
       Files.copy(path, tar);
     }
     tar.closeArchiveEntry();
+  }
+
+  /** Whether an entry carries bytes: a regular file (commons-compress calls a symlink a file too). */
+  private static boolean hasContent(TarArchiveEntry entry) {
+    return entry.isFile() && !entry.isSymbolicLink() && !entry.isLink();
   }
 
   private static int mode(Path path, boolean directory) throws IOException {
