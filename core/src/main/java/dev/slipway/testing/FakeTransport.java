@@ -144,18 +144,20 @@ public final class FakeTransport extends NioTransport {
 
   private ExecResult run(Command command, HostContext context, String script, Optional<Duration> timeout,
                          ExecRequest.OutputSink output) {
-    String text = command.toString();
-    recorded.add(new RecordedCommand(text, context, script));
-    ExecResult result = answer(command, text, context, timeout);
+    RecordedCommand call = new RecordedCommand(command.toString(), context, script);
+    recorded.add(call);
+    ExecResult result = answer(command, call, timeout);
     result.stdout().lines().forEach(line -> output.line(false, line));
     result.stderr().lines().forEach(line -> output.line(true, line));
     return result;
   }
 
-  private ExecResult answer(Command command, String text, HostContext context, Optional<Duration> timeout) {
+  private ExecResult answer(Command command, RecordedCommand call, Optional<Duration> timeout) {
+    String text = call.command();
     for (int i = answers.size() - 1; i >= 0; i--) {
       ScriptedAnswer answer = answers.get(i);
       if (answer.matches(text)) {
+        answer.effect().accept(call);
         if (answer.timesOut()) {
           throw new CommandTimeoutException(name, command, timeout.orElse(Duration.ZERO));
         }
@@ -163,7 +165,7 @@ public final class FakeTransport extends NioTransport {
       }
     }
     Optional<TarBuiltin.Extract> extract =
-        ShellWords.split(text).flatMap(words -> TarBuiltin.parse(words, context.directory()));
+        ShellWords.split(text).flatMap(words -> TarBuiltin.parse(words, call.context().directory()));
     if (extract.isPresent()) {
       return tar.run(extract.get()).map(error -> new ExecResult(2, "", error + "\n", Duration.ZERO))
           .orElse(new ExecResult(0, "", "", Duration.ZERO));

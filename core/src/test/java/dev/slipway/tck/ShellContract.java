@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ShellContract extends TransportContract {
 
   @Test
-  void cd_sets_the_working_directory_and_nests_relative_directories() {
+  public void cd_sets_the_working_directory_and_nests_relative_directories() {
     host().mkdirs(path("a/b"));
 
     assertThat(host().cd(scratch()).capture("pwd -P")).isEqualTo(scratch());
@@ -36,7 +36,7 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void a_missing_directory_fails_the_command_instead_of_running_it_elsewhere() {
+  public void a_missing_directory_fails_the_command_instead_of_running_it_elsewhere() {
     CommandResult result = host().cd(path("missing")).execute(Command.format("touch %s", path("ran")));
 
     assertThat(result.succeeded()).isFalse();
@@ -44,7 +44,7 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void environment_variables_reach_the_command_verbatim() {
+  public void environment_variables_reach_the_command_verbatim() {
     String value = "it's $HOME and `id` \"quoted\" ünï";
 
     assertThat(host().env("GREETING", value).env("OTHER", "2").capture("printf '%%s|%%s' \"$GREETING\" \"$OTHER\""))
@@ -52,7 +52,7 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void prefixes_run_first_and_a_failing_prefix_stops_the_command() {
+  public void prefixes_run_first_and_a_failing_prefix_stops_the_command() {
     assertThat(host().prefix("export STAGE=prepared").capture("echo $STAGE")).isEqualTo("prepared");
 
     CommandResult stopped = host().prefix("false").execute(Command.format("touch %s", path("ran")));
@@ -62,7 +62,7 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void stdin_reaches_the_command() {
+  public void stdin_reaches_the_command() {
     String input = "line 1\nlïne 2 🚀\n";
 
     assertThat(host().run(Command.shell("cat").stdin(input)).stdout()).isEqualTo(input);
@@ -70,12 +70,12 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void large_output_arrives_whole() {
+  public void large_output_arrives_whole() {
     assertThat(host().run("yes 0123456789 | head -n 100000").stdout()).hasSize(1_100_000);
   }
 
   @Test
-  void hostile_arguments_arrive_byte_for_byte() {
+  public void hostile_arguments_arrive_byte_for_byte() {
     for (String value : List.of("", " ", "'", "\"", "$HOME", "${HOME}", "`id`", "$(id)", "\\", "a\nb", "\t",
         "-n", "--", "*", "~", "#", ";", "&&", "|", "!", "ünïcødé 🚀", "%s %%", "'\"'\"'")) {
       assertThat(host().run("printf %%s %s", value).stdout()).as("value %s", value).isEqualTo(value);
@@ -83,7 +83,7 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void a_secret_reaches_the_command_but_nothing_reported() {
+  public void a_secret_reaches_the_command_but_nothing_reported() {
     Secret password = Secret.of("hunter2 's3cr3t'");
     List<Event> events = new CopyOnWriteArrayList<>();
     Host watched = host().withListener(events::add);
@@ -99,7 +99,7 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void a_timeout_stops_the_command_and_its_children() throws InterruptedException {
+  public void a_timeout_stops_the_command_and_its_children() throws InterruptedException {
     List<Event> events = new CopyOnWriteArrayList<>();
     Command slow = Command.format("sleep 2; touch %s; echo late", path("late")).timeout(Duration.ofMillis(500));
 
@@ -111,7 +111,7 @@ public abstract class ShellContract extends TransportContract {
   }
 
   @Test
-  void a_batch_runs_in_the_view_directory_and_environment() {
+  public void a_batch_runs_in_the_view_directory_and_environment() {
     CommandResult result = host().cd(scratch()).env("RELEASE", "r1").apply(Batch.of(
         new Operation.Exec(Command.shell("pwd -P; echo \"$RELEASE\""))));
 

@@ -61,14 +61,14 @@ public abstract class TransportContract {
   // Commands
 
   @Test
-  void execute_reports_a_non_zero_exit_status_without_throwing() {
+  public void execute_reports_a_non_zero_exit_status_without_throwing() {
     given("exit 3", 3, "", "");
 
     assertThat(host().execute(Command.shell("exit 3")).exitStatus()).isEqualTo(3);
   }
 
   @Test
-  void run_throws_naming_host_command_status_and_stderr() {
+  public void run_throws_naming_host_command_status_and_stderr() {
     given("echo boom >&2; exit 4", 4, "", "boom\n");
 
     assertThatThrownBy(() -> host().run("echo boom >&2; exit 4"))
@@ -81,14 +81,14 @@ public abstract class TransportContract {
   }
 
   @Test
-  void a_command_allowed_to_fail_does_not_throw() {
+  public void a_command_allowed_to_fail_does_not_throw() {
     given("exit 1", 1, "", "");
 
     assertThat(host().run(Command.shell("exit 1").allowFailure()).succeeded()).isFalse();
   }
 
   @Test
-  void stdout_and_stderr_are_kept_apart() {
+  public void stdout_and_stderr_are_kept_apart() {
     given("echo out; echo err >&2", 0, "out\n", "err\n");
 
     CommandResult result = host().run("echo out; echo err >&2");
@@ -99,7 +99,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void output_lines_and_the_outcome_are_reported_as_events() {
+  public void output_lines_and_the_outcome_are_reported_as_events() {
     given("printf 'a\\nb\\n'; echo c >&2", 0, "a\nb\n", "c\n");
     List<Event> events = new CopyOnWriteArrayList<>();
 
@@ -118,7 +118,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void a_command_past_its_time_limit_is_stopped_and_reported() {
+  public void a_command_past_its_time_limit_is_stopped_and_reported() {
     givenTimeout("sleep 5");
     List<Event> events = new CopyOnWriteArrayList<>();
 
@@ -134,7 +134,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void dry_run_checks_the_syntax_and_runs_nothing() {
+  public void dry_run_checks_the_syntax_and_runs_nothing() {
     String file = path("created-by-dry-run");
 
     CommandResult result = host().dryRun().run("touch %s", file);
@@ -146,14 +146,14 @@ public abstract class TransportContract {
   }
 
   @Test
-  void dry_run_reports_a_syntax_error() {
+  public void dry_run_reports_a_syntax_error() {
     assertThatThrownBy(() -> host().dryRun().run("if true; then echo unfinished"))
         .isInstanceOf(CommandFailedException.class)
         .hasMessageContaining("if true; then echo unfinished");
   }
 
   @Test
-  void dry_run_reports_a_syntax_error_behind_sudo_too() {
+  public void dry_run_reports_a_syntax_error_behind_sudo_too() {
     assertThatThrownBy(() -> host().sudo().dryRun().run("if true; then echo unfinished"))
         .isInstanceOf(CommandFailedException.class);
   }
@@ -161,7 +161,7 @@ public abstract class TransportContract {
   // Files
 
   @Test
-  void a_written_file_reads_back_with_its_mode() {
+  public void a_written_file_reads_back_with_its_mode() {
     String file = path("config.yml");
 
     host().write(file, "key: välue\n");
@@ -176,7 +176,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void writing_again_replaces_the_content() {
+  public void writing_again_replaces_the_content() {
     host().write(path("f"), "first, and longer");
     host().write(path("f"), "second");
 
@@ -185,7 +185,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void relative_paths_resolve_against_the_view_directory() {
+  public void relative_paths_resolve_against_the_view_directory() {
     host().mkdirs(path("app"));
 
     host().cd(scratch()).cd("app").write("relative.txt", "here");
@@ -194,7 +194,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void mkdirs_creates_parents_and_accepts_an_existing_directory() {
+  public void mkdirs_creates_parents_and_accepts_an_existing_directory() {
     host().mkdirs(path("a/b/c"));
     host().mkdirs(path("a/b/c"));
 
@@ -202,7 +202,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void mkdirs_over_a_file_fails_naming_the_path() {
+  public void mkdirs_over_a_file_fails_naming_the_path() {
     host().write(path("file"), "x");
 
     assertThatThrownBy(() -> host().mkdirs(path("file/sub")))
@@ -211,7 +211,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void list_is_sorted_and_reports_each_type() {
+  public void list_is_sorted_and_reports_each_type() {
     host().write(path("b"), "x");
     host().mkdirs(path("a"));
     host().symlink("b", path("c"));
@@ -225,7 +225,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void missing_files_are_empty_answers_or_clear_errors() {
+  public void missing_files_are_empty_answers_or_clear_errors() {
     assertThat(host().stat(path("missing"))).isEmpty();
     assertThat(host().exists(path("missing"))).isFalse();
     assertThat(host().readLink(path("missing"))).isEmpty();
@@ -239,7 +239,7 @@ public abstract class TransportContract {
   // Symlinks, renames, deletes
 
   @Test
-  void a_symlink_is_created_read_and_replaced() {
+  public void a_symlink_is_created_read_and_replaced() {
     host().mkdirs(path("releases/1"));
     host().mkdirs(path("releases/2"));
 
@@ -252,7 +252,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void a_dangling_symlink_exists_and_keeps_its_text() {
+  public void a_dangling_symlink_exists_and_keeps_its_text() {
     host().symlink("../nowhere/at all", path("dangling"));
 
     assertThat(host().exists(path("dangling"))).isTrue();
@@ -261,14 +261,14 @@ public abstract class TransportContract {
   }
 
   @Test
-  void read_link_of_a_regular_file_is_empty() {
+  public void read_link_of_a_regular_file_is_empty() {
     host().write(path("plain"), "x");
 
     assertThat(host().readLink(path("plain"))).isEmpty();
   }
 
   @Test
-  void rename_replaces_a_file_atomically() {
+  public void rename_replaces_a_file_atomically() {
     host().write(path("config"), "old");
     host().write(path("config.new"), "new");
 
@@ -279,7 +279,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void rename_replaces_a_symlink_to_a_directory_not_the_directory() {
+  public void rename_replaces_a_symlink_to_a_directory_not_the_directory() {
     host().mkdirs(path("releases/1"));
     host().mkdirs(path("releases/2"));
     host().symlink(path("releases/1"), path("current"));
@@ -293,7 +293,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void delete_removes_a_tree_without_following_its_links() {
+  public void delete_removes_a_tree_without_following_its_links() {
     host().mkdirs(path("outside"));
     host().mkdirs(path("tree/a/b"));
     host().write(path("outside/keep.txt"), "keep");
@@ -307,7 +307,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void delete_of_a_symlink_leaves_its_target() {
+  public void delete_of_a_symlink_leaves_its_target() {
     host().mkdirs(path("target"));
     host().write(path("target/file"), "x");
     host().symlink(path("target"), path("link"));
@@ -320,7 +320,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void a_large_file_streams_up_and_down_intact() throws Exception {
+  public void a_large_file_streams_up_and_down_intact() throws Exception {
     MessageDigest sent = MessageDigest.getInstance("SHA-256");
 
     host().upload(new RandomBytes(LARGE_FILE, 42, sent), path("large.bin"), 0640);
@@ -338,7 +338,7 @@ public abstract class TransportContract {
   // Batches
 
   @Test
-  void a_batch_leaves_the_same_tree_as_the_fake() {
+  public void a_batch_leaves_the_same_tree_as_the_fake() {
     String root = path("app");
     Batch batch = BatchScenarios.everyOperation(root);
     FakeHost reference = FakeHost.named("reference");
@@ -353,7 +353,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void a_failing_batch_stops_at_the_failing_operation_and_names_it() {
+  public void a_failing_batch_stops_at_the_failing_operation_and_names_it() {
     String root = path("app");
     Batch batch = BatchScenarios.failingSecond(root);
 
@@ -365,7 +365,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void a_batch_command_output_is_the_batch_output() {
+  public void a_batch_command_output_is_the_batch_output() {
     given("echo from-batch", 0, "from-batch\n", "");
 
     CommandResult result = host().apply(Batch.of(new Operation.Mkdirs(path("x")),
@@ -375,7 +375,7 @@ public abstract class TransportContract {
   }
 
   @Test
-  void a_batch_in_dry_run_changes_nothing() {
+  public void a_batch_in_dry_run_changes_nothing() {
     host().dryRun().apply(BatchScenarios.everyOperation(path("app")));
 
     assertThat(host().exists(path("app"))).isFalse();

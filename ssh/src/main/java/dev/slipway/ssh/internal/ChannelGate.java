@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class ChannelGate {
   private static final Logger log = LoggerFactory.getLogger(ChannelGate.class);
 
+  private static final int REFUSALS_TOLERATED = 20;
+
   private final String host;
   private final int maxChannels;
   private final int connectTimeoutMillis;
@@ -44,35 +46,62 @@ public final class ChannelGate {
    */
   public <C extends Channel> C open(Session session, String type, Class<C> kind, Setup<C> beforeConnect) {
     acquire();
-    C channel = null;
     try {
-      channel = kind.cast(session.openChannel(type));
-      beforeConnect.accept(channel);
-      channel.connect(connectTimeoutMillis);
+      C channel = openRetrying(session, type, kind, beforeConnect);
       opened.incrementAndGet();
       return channel;
-    } catch (JSchException e) {
-      release(channel);
-      if (!session.isConnected()) {
-        throw new SessionDownException(e);
-      }
-      throw new ConnectionFailedException(host, "The server of " + host + " refused to open a " + type
-          + " channel (" + e.getMessage() + "); its sshd may allow fewer channels per connection (MaxSessions) "
-          + "than this transport's maxChannels(" + maxChannels + "): lower maxChannels.", e);
-    } catch (java.io.IOException e) {
-      release(channel);
-      throw new ConnectionFailedException(host, "Cannot set up a " + type + " channel to " + host, e);
     } catch (RuntimeException e) {
-      release(channel);
+      permits.release();
       throw e;
+    }
+  }
+
+  // OpenSSH frees a closed channel's session slot one turn of its loop after the close: under
+  // churn it may refuse an open although fewer than maxChannels are open. Nothing ran: try again.
+  private <C extends Channel> C openRetrying(Session session, String type, Class<C> kind, Setup<C> beforeConnect) {
+    for (int attempt = 1; ; attempt++) {
+      C channel = null;
+      try {
+        channel = kind.cast(session.openChannel(type));
+        beforeConnect.accept(channel);
+        channel.connect(connectTimeoutMillis);
+        return channel;
+      } catch (JSchException e) {
+        disconnect(channel);
+        if (!session.isConnected()) {
+          throw new SessionDownException(e);
+        }
+        if (attempt == REFUSALS_TOLERATED) {
+          throw new ConnectionFailedException(host, "The server of " + host + " refused to open a " + type
+              + " channel " + attempt + " times (" + e.getMessage() + "); its sshd may allow fewer channels per "
+              + "connection (MaxSessions) than this transport's maxChannels(" + maxChannels + "): lower maxChannels.", e);
+        }
+        pause(attempt);
+      } catch (java.io.IOException e) {
+        disconnect(channel);
+        throw new ConnectionFailedException(host, "Cannot set up a " + type + " channel to " + host, e);
+      }
+    }
+  }
+
+  private void pause(int attempt) {
+    try {
+      Thread.sleep(5L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionFailedException(host, "Interrupted while opening a channel to " + host);
+    }
+  }
+
+  private static void disconnect(Channel channel) {
+    if (channel != null) {
+      channel.disconnect();
     }
   }
 
   /** Closes a channel from {@link #open} and frees its place. */
   public void release(Channel channel) {
-    if (channel != null) {
-      channel.disconnect();
-    }
+    disconnect(channel);
     permits.release();
   }
 

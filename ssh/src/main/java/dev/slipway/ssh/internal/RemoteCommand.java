@@ -74,7 +74,7 @@ public final class RemoteCommand {
       String out = utf8(await(stdout, deadline, session, request));
       String err = utf8(await(stderr, deadline, session, request));
       int status = exitStatus(channel);
-      if (status == -1 && !session.isConnected()) {
+      if (status == -1 && lostSoon(session)) {
         throw lost(request, null);
       }
       checkSudo(request, sudo, status, err);
@@ -168,6 +168,21 @@ public final class RemoteCommand {
     return new ConnectionFailedException(host, "Lost the connection to " + host + " while running: "
         + request.command() + ". It may or may not have finished, and it was not run again: check the "
         + "host before retrying.", cause);
+  }
+
+  // Without an exit status, either the command was killed by a signal or the session is going
+  // down: JSch closes the channels before it marks the session disconnected.
+  private static boolean lostSoon(Session session) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    while (session.isConnected() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return !session.isConnected();
   }
 
   // The exit status arrives just before the channel closes, after the end of the output.
