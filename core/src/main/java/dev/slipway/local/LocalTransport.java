@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.exec.CommandLine;
@@ -53,8 +54,8 @@ public final class LocalTransport extends NioTransport {
     this.name = name;
     Path userHome = Path.of(System.getProperty("user.home", "/"));
     this.home = Files.isDirectory(userHome) ? userHome : Path.of("/");
-    this.setsid = Files.isExecutable(Path.of("/usr/bin/setsid"));
-    this.script = Files.isExecutable(Path.of("/usr/bin/script"));
+    this.setsid = onPath("setsid");
+    this.script = onPath("script");
   }
 
   @Override
@@ -113,6 +114,12 @@ public final class LocalTransport extends NioTransport {
       command.addAll(shell);
     }
     return command;
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    return Arrays.stream(path.split(":")).filter(dir -> !dir.isEmpty())
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 
   private Path scriptFile(byte[] text) {

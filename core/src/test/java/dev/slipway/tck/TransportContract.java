@@ -44,7 +44,10 @@ public abstract class TransportContract {
   /** The host under test, without context; shared by the tests' calls within one test. */
   protected abstract Host host();
 
-  /** An absolute, existing, empty directory on the host, private to the running test. */
+  /**
+   * An absolute, existing, empty directory on the host, private to the running test, written
+   * without symlinks (so that {@code pwd -P} prints it back unchanged).
+   */
   protected abstract String scratch();
 
   /** Tells a fake what {@code command} answers; real transports run it and ignore this. */
