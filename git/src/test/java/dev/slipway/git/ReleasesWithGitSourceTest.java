@@ -2,12 +2,15 @@ package dev.slipway.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
 import dev.slipway.release.Release;
 import dev.slipway.release.Releases;
+import dev.slipway.ssh.EmbeddedSshServer;
 import dev.slipway.ssh.SshHost;
+import dev.slipway.ssh.testing.OpenSshServer;
 import dev.slipway.testing.FakeHost;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -33,13 +36,20 @@ class ReleasesWithGitSourceTest {
   }
 
   @Test
-  void deploys_and_rollbacks_over_ssh() throws Exception {
-    try (GitSshServer server = GitSshServer.start(temp.resolve("sshd"));
-         Host host = SshHost.builder("mina").address("127.0.0.1").port(server.port())
-             .user(System.getProperty("user.name")).identity(server.clientKey()).knownHosts(server.knownHosts())
-             .build()) {
-      String deployTo = temp.resolve("srv").toString();
-      deployThreeTagsAndRollBack(host, deployTo, path -> host.readString(path));
+  void deploys_and_rollbacks_over_ssh_to_mina() {
+    try (EmbeddedSshServer server = EmbeddedSshServer.start(temp.resolve("sshd"));
+         Host host = server.host("mina").build()) {
+      deployThreeTagsAndRollBack(host, temp.resolve("srv").toString(), path -> host.readString(path));
+    }
+  }
+
+  @Test
+  void deploys_and_rollbacks_over_ssh_to_openssh() {
+    assumeTrue(OpenSshServer.availability().isEmpty(), () -> "OpenSSH skipped: " + OpenSshServer.availability().orElse(""));
+    try (OpenSshServer server = OpenSshServer.in(Path.of("target", "openssh", "releases")).start();
+         Host host = SshHost.builder("openssh").address(server.address()).port(server.port()).user("root")
+             .identity(server.clientKey()).knownHosts(server.knownHosts()).build()) {
+      deployThreeTagsAndRollBack(host, temp.resolve("srv").toString(), path -> host.readString(path));
     }
   }
 

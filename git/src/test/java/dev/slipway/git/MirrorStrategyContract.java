@@ -17,28 +17,44 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The mirror strategy against a bare repository served by the embedded SSH server, fetched with a key. */
-class MirrorStrategyTest {
+/**
+ * The mirror strategy against a bare repository served over SSH and fetched with a key; run against
+ * the embedded MINA server and a real OpenSSH sshd.
+ */
+abstract class MirrorStrategyContract {
   @TempDir Path temp;
 
-  private GitSshServer server;
-  private WorkshopRepo work;
+  private SshEndpoint server;
   private Path bare;
   private final Host host = LocalHost.create();
 
+  /**
+   * A running SSH server that serves this machine's files.
+   *
+   * @param port its loopback port
+   * @param user the user to log in as
+   * @param clientKey the private key it accepts (mode 600: OpenSSH's client ignores readable keys)
+   * @param knownHosts a known_hosts file holding its host key
+   * @param stop stops it; may run twice
+   */
+  record SshEndpoint(int port, String user, Path clientKey, Path knownHosts, Runnable stop) {}
+
+  /** Starts the server under test with its files in {@code directory}. */
+  abstract SshEndpoint start(Path directory) throws Exception;
+
   @BeforeEach
   void serveABareRepository() throws Exception {
-    server = GitSshServer.start(temp.resolve("sshd"));
-    work = WorkshopRepo.create(temp.resolve("work"));
+    server = start(temp.resolve("sshd"));
+    WorkshopRepo work = WorkshopRepo.create(temp.resolve("work"));
     bare = temp.resolve("repos/app.git");
     Git.cloneRepository().setBare(true).setURI(work.directory().toUri().toString()).setDirectory(bare.toFile())
         .call().close();
   }
 
   @AfterEach
-  void stop() throws IOException {
+  void stop() {
     host.close();
-    server.close();
+    server.stop().run();
   }
 
   @Test
@@ -79,9 +95,9 @@ class MirrorStrategyTest {
   }
 
   @Test
-  void a_failed_fetch_on_the_host_still_removes_the_key() throws IOException {
+  void a_failed_fetch_on_the_host_still_removes_the_key() {
     ResolvedGitSource v1 = mirrorSource().ref("v1").resolve();
-    server.close();
+    server.stop().run();
     Path deployTo = temp.resolve("srv");
 
     assertThatThrownBy(() -> new TestReleases(deployTo.toString()).deploy(host, () -> v1))
@@ -96,16 +112,20 @@ class MirrorStrategyTest {
 
     assertThatThrownBy(() -> mirrorSource().knownHosts(emptyKnownHosts).ref("v1").resolve())
         .isInstanceOf(GitSourceException.class)
-        .hasMessageContaining("Cannot fetch " + server.url(bare))
+        .hasMessageContaining("Cannot fetch " + sshUrl(bare))
         .hasMessageContaining("Host key verification failed");
   }
 
   private GitSource mirrorSource() {
-    return GitSource.of(server.url(bare))
+    return GitSource.of(sshUrl(bare))
         .identity(server.clientKey())
         .knownHosts(server.knownHosts())
         .cacheDirectory(temp.resolve("cache"))
         .strategy(GitStrategy.MIRROR);
+  }
+
+  private String sshUrl(Path repository) {
+    return "ssh://" + server.user() + "@127.0.0.1:" + server.port() + repository.toAbsolutePath();
   }
 
   private static String currentApp(Path deployTo) throws IOException {
