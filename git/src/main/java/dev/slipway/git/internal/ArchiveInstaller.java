@@ -27,25 +27,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs a commit by uploading a {@code tar.gz} made by JGit and unpacking it with
  * {@code tar -xzf}. When the previous release carries a {@link Manifest}, only the files whose
- * content or mode changed are sent; the unchanged ones are copied on the host with {@code cp -a}
- * from the previous release. Copies rather than hard links: a release must stay independent of its
- * predecessor (cleanup may delete it, and an edit in one release, e.g. by a hook or an operator,
- * must not leak into the other through a shared inode).
+ * content or mode changed are sent (with every directory and the new manifest); the unchanged ones
+ * are copied on the host from the previous release ({@link UnchangedFiles}), which stays untouched.
  *
  * @param gitDir the local repository holding the commit
  * @param commit the commit to install
  * @param manifest the files of the commit, as the release will hold them
  */
 public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) {
-  /** Operations per batch: keeps each compiled script well under the kernel's 128 KiB argument limit. */
-  private static final int OPERATIONS_PER_BATCH = 250;
   private static final Logger log = LoggerFactory.getLogger(ArchiveInstaller.class);
 
   /** Fills {@code target.directory()} on {@code host} and reports what was sent. */
   public InstallReport install(Host host, InstallTarget target) {
     Optional<String> previous = target.previousRelease().filter(dir -> host.exists(manifestIn(dir)));
     Optional<Manifest> before = previous.flatMap(dir -> Manifest.parse(host.readString(manifestIn(dir))));
-    if (before.isPresent() && copied(host, previous.orElseThrow(), target.directory(), before.get())) {
+    if (before.isPresent() && copied(host, previous.orElseThrow(), target, before.get())) {
       List<Manifest.Entry> send = manifest.changedSince(before.get());
       return report(host, target, true, send.size(), manifest.entries().size() - send.size(),
           uploadAndExtract(host, target, send));
@@ -59,9 +55,11 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
    * release was removed or made unreadable on the host): the full archive then overwrites whatever
    * was copied, so the release is the same either way.
    */
-  private boolean copied(Host host, String previous, String directory, Manifest before) {
+  private boolean copied(Host host, String previous, InstallTarget target, Manifest before) {
     try {
-      copyUnchanged(host, previous, directory, manifest.unchangedSince(before));
+      host.mkdirs(uploads(target));
+      UnchangedFiles.copy(host, previous, target.directory(), uploads(target) + "/" + lastElement(target.directory())
+          + ".copy.tar", manifest.unchangedSince(before));
       return true;
     } catch (CommandFailedException e) {
       log.warn("{}: cannot copy the unchanged files from {} ({}); sending every file instead",
@@ -76,11 +74,10 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
   }
 
   private long uploadAndExtract(Host host, InstallTarget target, List<Manifest.Entry> send) {
-    String uploads = target.stateDirectory() + "/tmp";
-    String archive = uploads + "/" + lastElement(target.directory()) + ".tgz";
+    String archive = uploads(target) + "/" + lastElement(target.directory()) + ".tgz";
     Path local = archiveLocally(send);
     try (InputStream content = Files.newInputStream(local)) {
-      host.mkdirs(uploads);
+      host.mkdirs(uploads(target));
       host.upload(content, archive, 0600);
       host.apply(Batch.of(
           new Operation.Exec(cmd("tar", "-xzf", archive, "-C", target.directory())),
@@ -116,13 +113,8 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
     }
   }
 
-  private static void copyUnchanged(Host host, String from, String to, List<Manifest.Entry> files) {
-    List<Operation> operations = new ArrayList<>();
-    new Manifest("", files).directories().forEach(dir -> operations.add(new Operation.Mkdirs(to + "/" + dir)));
-    files.forEach(file -> operations.add(new Operation.Copy(from + "/" + file.path(), to + "/" + file.path())));
-    for (int start = 0; start < operations.size(); start += OPERATIONS_PER_BATCH) {
-      host.apply(new Batch(operations.subList(start, Math.min(operations.size(), start + OPERATIONS_PER_BATCH))));
-    }
+  private static String uploads(InstallTarget target) {
+    return target.stateDirectory() + "/tmp";
   }
 
   private static String manifestIn(String directory) {
