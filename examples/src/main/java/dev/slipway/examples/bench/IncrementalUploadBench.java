@@ -20,10 +20,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * changed: the incremental upload (a manifest compared, unchanged files copied on the host) against
  * a full upload of the same commit. Deploys to a local host under a temporary directory.
  *
- * <pre>
- * mvn -q -o -pl examples -am compile exec:java -Dexec.mainClass=dev.slipway.examples.bench.IncrementalUploadBench
- * java -cp … dev.slipway.examples.bench.IncrementalUploadBench [files]   (default 1200 files)
- * </pre>
+ * <p>Run {@code main} with the examples module's runtime classpath; the one argument is the number
+ * of generated files (1200 by default). Numbers are printed, not asserted.
  */
 public final class IncrementalUploadBench {
   private static final int DEFAULT_FILES = 1200;
