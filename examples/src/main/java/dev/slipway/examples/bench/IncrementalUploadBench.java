@@ -6,10 +6,13 @@ import dev.slipway.git.InstallReport;
 import dev.slipway.git.ResolvedGitSource;
 import dev.slipway.local.LocalHost;
 import dev.slipway.release.Releases;
+import dev.slipway.ssh.SshHost;
+import dev.slipway.ssh.testing.OpenSshServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -18,7 +21,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 /**
  * Bytes sent by the git archive strategy for v2 after v1, where one file of a generated repository
  * changed: the incremental upload (a manifest compared, unchanged files copied on the host) against
- * a full upload of the same commit. Deploys to a local host under a temporary directory.
+ * a full upload of the same commit. Deploys under a temporary directory to the local host and, where
+ * this machine can run one (root, {@code /usr/sbin/sshd}), over SSH to an OpenSSH sshd on loopback.
  *
  * <p>Run {@code main} with the examples module's runtime classpath; the one argument is the number
  * of generated files (1200 by default). Numbers are printed, not asserted.
@@ -31,32 +35,47 @@ public final class IncrementalUploadBench {
   public static void main(String[] args) throws IOException, GitAPIException {
     int files = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_FILES;
     Path work = Files.createTempDirectory("slipway-bench-");
-    try (Host host = LocalHost.create()) {
+    try {
       Path repo = generateRepository(work.resolve("repo"), files);
       GitSource source = GitSource.of(repo);
-      ResolvedGitSource v1 = source.ref("v1").resolve();
-      ResolvedGitSource v2 = source.ref("v2").resolve();
-
-      Releases incremental = Releases.at(work.resolve("incremental").toString());
-      incremental.source(() -> v1).deploy(host);
-      long start = System.nanoTime();
-      incremental.source(() -> v2).deploy(host);
-      long incrementalMillis = (System.nanoTime() - start) / 1_000_000;
-
-      start = System.nanoTime();
-      Releases.at(work.resolve("full").toString()).source(() -> v2).deploy(host);
-      long fullMillis = (System.nanoTime() - start) / 1_000_000;
-
-      InstallReport sentIncrementally = v2.installs().get(0);
-      InstallReport sentFully = v2.installs().get(1);
-      System.out.printf("repository: %d files, v1 -> v2 changes 1 file%n", v2.fileCount());
-      print("incremental v2 after v1", sentIncrementally, incrementalMillis);
-      print("full upload of v2", sentFully, fullMillis);
-      System.out.printf("incremental sends %.2f%% of the full upload's bytes%n",
-          100.0 * sentIncrementally.bytesSent() / sentFully.bytesSent());
+      try (Host local = LocalHost.create()) {
+        compare("local host", local, source, work.resolve("local"));
+      }
+      Optional<String> noSshd = OpenSshServer.availability();
+      if (noSshd.isPresent()) {
+        System.out.println("OpenSSH run skipped: " + noSshd.get());
+        return;
+      }
+      try (OpenSshServer sshd = OpenSshServer.in(work.resolve("sshd")).start();
+           Host ssh = SshHost.builder("openssh").address(sshd.address()).port(sshd.port()).user("root")
+               .identity(sshd.clientKey()).knownHosts(sshd.knownHosts()).build()) {
+        compare("OpenSSH on loopback", ssh, source, work.resolve("ssh"));
+      }
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** Deploys v1 then v2 (incremental) and v2 alone (full) under {@code deployRoot} on {@code host}. */
+  private static void compare(String where, Host host, GitSource source, Path deployRoot) {
+    ResolvedGitSource v1 = source.ref("v1").resolve();
+    ResolvedGitSource v2 = source.ref("v2").resolve();
+    Releases incremental = Releases.at(deployRoot.resolve("incremental").toString());
+    incremental.source(() -> v1).deploy(host);
+    long start = System.nanoTime();
+    incremental.source(() -> v2).deploy(host);
+    long incrementalMillis = (System.nanoTime() - start) / 1_000_000;
+    start = System.nanoTime();
+    Releases.at(deployRoot.resolve("full").toString()).source(() -> v2).deploy(host);
+    long fullMillis = (System.nanoTime() - start) / 1_000_000;
+
+    InstallReport sentIncrementally = v2.installs().get(0);
+    InstallReport sentFully = v2.installs().get(1);
+    System.out.printf("%s: repository of %d files, v1 -> v2 changes 1 file%n", where, v2.fileCount());
+    print("incremental v2 after v1", sentIncrementally, incrementalMillis);
+    print("full upload of v2", sentFully, fullMillis);
+    System.out.printf("incremental sends %.2f%% of the full upload's bytes%n%n",
+        100.0 * sentIncrementally.bytesSent() / sentFully.bytesSent());
   }
 
   private static void print(String label, InstallReport report, long millis) {
