@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One deploy to many hosts, batch by batch. Within a batch it is two-phase: every host prepares a
@@ -15,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * release id chosen once, so every host gets the same release.
  */
 final class DeployRun {
+  private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
   private final Releases plan;
   private final List<HostDeploy> hosts = new ArrayList<>();
   private final Map<HostDeploy, Outcome> outcomes = new ConcurrentHashMap<>();
@@ -41,6 +45,7 @@ final class DeployRun {
     ReleaseId release = id != null ? id : ReleaseId.at(plan.clock, List.of());
     List<HostReport> reports = hosts.stream().map(host -> host.run.report(outcomes.get(host))).toList();
     DeployReport report = new DeployReport(release, source.version(), reports, Duration.between(start, Instant.now()));
+    log.info("deploy {}", report.describe());
     if (!report.succeeded() && (plan.rollout.exceeded(failed, hosts.size()) || failed == hosts.size())) {
       throw failure(report);
     }
@@ -49,11 +54,11 @@ final class DeployRun {
 
   private void deployBatch(List<HostDeploy> batch, ResolvedSource source) {
     Parallel.each(batch, plan.parallelism, host -> attempt(host, host::lock));
-    if (id == null && batch.stream().noneMatch(host -> host.run.failed())) {
-      List<ReleaseId> taken = batch.stream().flatMap(host -> host.run.state.ids().stream()).toList();
-      id = ReleaseId.at(plan.clock, taken);
-    }
-    if (id != null) {
+    if (batch.stream().noneMatch(host -> host.run.failed())) {
+      if (id == null) {
+        List<ReleaseId> taken = batch.stream().flatMap(host -> host.run.state.ids().stream()).toList();
+        id = ReleaseId.at(plan.clock, taken);
+      }
       Parallel.each(batch, plan.parallelism, host -> attempt(host, () -> host.prepare(id, source)));
     }
     if (batch.stream().anyMatch(host -> host.run.failed())) {

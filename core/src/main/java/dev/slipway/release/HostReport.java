@@ -35,7 +35,8 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
 
   /** A one-line summary, e.g. {@code web-1: failed (update-code: Command failed …)}. */
   public String describe() {
-    String first = errors.isEmpty() ? "" : " (" + errors.get(0).getMessage().lines().findFirst().orElse("") + ")";
+    String first = errors.isEmpty() ? "" : " (" + String.valueOf(errors.get(0).getMessage()).lines().findFirst()
+        .orElse("") + ")";
     return host + ": " + outcome.name().toLowerCase().replace('_', ' ') + live.map(id -> ", live " + id).orElse("")
         + first;
   }

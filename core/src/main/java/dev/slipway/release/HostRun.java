@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One host's part of a deploy or rollback: its steps, its lock, its registry, and the record of
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * see their effect (a hook, a source, a read), so a deploy without hooks costs few round trips.
  */
 final class HostRun {
+  private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
   final Host host;
   final Releases plan;
   final ReleaseLayout layout;
@@ -111,6 +115,8 @@ final class HostRun {
 
   private void finish(Step step, Supplier<Release> release, Instant start, StepEvent.Status status) {
     Duration took = Duration.between(start, Instant.now());
+    log.debug("{}: {} {} for release {} in {} ms", host.name(), step.hookName(), status.name().toLowerCase(),
+        release.get().id(), took.toMillis());
     timings.merge(step, took, Duration::plus);
     emit(new StepEvent(host.name(), Instant.now(), release.get().id(), step, status, took));
   }

@@ -1,5 +1,6 @@
 package dev.slipway.release;
 
+import dev.slipway.FileOperationException;
 import dev.slipway.Host;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +23,21 @@ record HostState(Optional<ReleaseId> live, List<Release> recorded) {
     recorded = List.copyOf(recorded);
   }
 
-  /** Reads {@code current} and the registry: two file reads, no command. */
+  /** Reads {@code current} and the registry: two file reads (SFTP requests over SSH), no command. */
   static HostState read(Host host, ReleaseLayout layout) {
     Optional<ReleaseId> live = host.readLink(layout.current()).map(HostState::releaseIdOf);
-    List<Release> recorded = host.exists(layout.registry())
-        ? Registry.parse(host.readString(layout.registry()), layout) : List.of();
-    return new HostState(live, recorded);
+    return new HostState(live, Registry.parse(registryText(host, layout), layout));
+  }
+
+  private static String registryText(Host host, ReleaseLayout layout) {
+    try {
+      return host.readString(layout.registry());
+    } catch (FileOperationException e) {
+      if (host.exists(layout.registry())) {
+        throw e;
+      }
+      return "";
+    }
   }
 
   private static ReleaseId releaseIdOf(String linkTarget) {

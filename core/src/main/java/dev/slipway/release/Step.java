@@ -11,7 +11,10 @@ package dev.slipway.release;
  * switch back.
  */
 public enum Step {
-  /** Creates the directories and takes the lock. */
+  /**
+   * Takes the lock and creates the directories and missing shared files. Its hooks run once the
+   * lock is held, so no hook ever runs for a deploy that would be refused.
+   */
   SETUP("setup"),
   /** Installs the source into a staging directory. */
   UPDATE_CODE("update-code"),

@@ -1,9 +1,11 @@
 package dev.slipway.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
+import dev.slipway.release.deps.DependencyEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,5 +53,19 @@ class LocalHostReleasesTest extends ReleasesContract {
     assertThat(listed).extracting(Release::version).containsExactly("v4", "v3", "v2", "v1");
     assertThat(listed).extracting(Release::state).containsExactly(ReleaseState.LIVE, ReleaseState.ROLLED_BACK,
         ReleaseState.PREVIOUS, ReleaseState.PREVIOUS);
+  }
+
+  @Test
+  void a_python_venv_is_built_once_at_its_final_path_and_works_through_the_release_link() {
+    assumeTrue(host.test("command -v python3"), "python3 is needed for a real venv");
+    Releases releases = releases().dependencies(DependencyEnvironment.of("venv").lockFiles("requirements.txt")
+        .build("python3 -m venv --without-pip {dir}"));
+    releases.source(app("v1")).deploy(host);
+    String built = host.readLink(deployTo + "/current/venv").orElseThrow();
+    releases.source(app("v2")).deploy(host);
+
+    assertThat(host.readLink(deployTo + "/current/venv")).contains(built);
+    assertThat(host.capture("%s -c %s", deployTo + "/current/venv/bin/python",
+        "import sys; print(sys.prefix != sys.base_prefix)")).isEqualTo("True");
   }
 }

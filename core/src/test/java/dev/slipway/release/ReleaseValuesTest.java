@@ -3,6 +3,8 @@ package dev.slipway.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.release.deps.DependencyEnvironment;
+import dev.slipway.testing.FakeHost;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -87,5 +89,34 @@ class ReleaseValuesTest {
   void an_unreadable_registry_line_is_named() {
     assertThatThrownBy(() -> Registry.parse("id=nonsense\n", ReleaseLayout.at("/srv/app")))
         .hasMessageContaining("/srv/app/.slipway/releases").hasMessageContaining("id=nonsense");
+  }
+
+  @Test
+  void a_deploy_without_a_source_says_how_to_give_one() {
+    assertThatThrownBy(() -> Releases.at("/srv/app").deploy(FakeHost.named("web-1")))
+        .isInstanceOf(ReleaseException.class).hasMessageContaining("call source(");
+  }
+
+  @Test
+  void an_incomplete_dependency_environment_is_refused_naming_the_missing_part() {
+    assertThatThrownBy(() -> Releases.at("/srv/app").dependencies(DependencyEnvironment.of("venv").build("make")))
+        .hasMessageContaining("lockFiles(");
+    assertThatThrownBy(() -> Releases.at("/srv/app").dependencies(DependencyEnvironment.of("venv")
+        .lockFiles("requirements.txt"))).hasMessageContaining("build(");
+  }
+
+  @Test
+  void the_environment_key_changes_with_lock_files_command_and_facts_and_the_build_is_quoted() {
+    DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt")
+        .build("python3 -m venv {dir} && {dir}/bin/pip install -r requirements.txt");
+    List<byte[]> flask3 = List.of("flask==3.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<byte[]> flask31 = List.of("flask==3.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(venv.key(flask3)).isEqualTo(venv.key(flask3)).startsWith("venv-").hasSize(21);
+    assertThat(venv.key(flask31)).isNotEqualTo(venv.key(flask3));
+    assertThat(venv.keyedBy("python3.12").key(flask3)).isNotEqualTo(venv.key(flask3));
+    assertThat(venv.buildCommand("/srv/my app/.slipway/envs/venv-1", "/srv/my app/next").render())
+        .isEqualTo("cd '/srv/my app/next' && {\npython3 -m venv '/srv/my app/.slipway/envs/venv-1' && "
+            + "'/srv/my app/.slipway/envs/venv-1'/bin/pip install -r requirements.txt\n}");
   }
 }

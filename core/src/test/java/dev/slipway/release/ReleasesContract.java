@@ -266,6 +266,20 @@ abstract class ReleasesContract {
   }
 
   @Test
+  void a_rollback_runs_the_symlink_and_deployed_hooks_for_the_release_it_goes_back_to() {
+    Releases releases = releases();
+    releases.source(app("v1")).deploy(host);
+    releases.source(app("v2")).deploy(host);
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+
+    releases.after(Step.SYMLINK, (h, r) -> ran.add("restart " + r.version() + " " + r.state()))
+        .healthCheck((h, r) -> ran.add("check " + h.readString(r.directory() + "/app.py").trim()))
+        .rollback(host);
+
+    assertThat(ran).containsExactly("restart v1 LIVE", "check VERSION = 'v1'");
+  }
+
+  @Test
   void remove_rolled_back_deletes_the_release_rolled_back_from() {
     Releases releases = releases().removeRolledBack();
     releases.source(app("v1")).deploy(host);

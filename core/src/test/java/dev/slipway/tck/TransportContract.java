@@ -91,6 +91,17 @@ public abstract class TransportContract {
   }
 
   @Test
+  public void test_and_capture_answer_questions() {
+    given("true", 0, "", "");
+    given("false", 1, "", "");
+    given("echo '  padded  '", 0, "  padded  \n", "");
+
+    assertThat(host().test("true")).isTrue();
+    assertThat(host().test("false")).isFalse();
+    assertThat(host().capture("echo '  padded  '")).isEqualTo("  padded");
+  }
+
+  @Test
   public void stdout_and_stderr_are_kept_apart() {
     given("echo out; echo err >&2", 0, "out\n", "err\n");
 
@@ -237,6 +248,14 @@ public abstract class TransportContract {
         .hasMessageContaining(host().name())
         .hasMessageContaining(path("missing"));
     assertThatThrownBy(() -> host().list(path("missing"))).isInstanceOf(FileOperationException.class);
+  }
+
+  @Test
+  public void nothing_is_below_a_regular_file() {
+    host().write(path("file"), "x");
+
+    assertThat(host().stat(path("file/below"))).isEmpty();
+    assertThat(host().readLink(path("file/below"))).isEmpty();
   }
 
   // Symlinks, renames, deletes

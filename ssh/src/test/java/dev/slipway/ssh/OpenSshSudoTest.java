@@ -63,6 +63,17 @@ class OpenSshSudoTest {
   }
 
   @Test
+  void with_a_pty_the_password_is_answered_on_the_terminal_and_never_echoed() {
+    try (Host host = host().sudoPassword(Secret.of(deploy.password())).build()) {
+      CommandResult result = host.as("root").run(Command.shell("id -un; test -t 0 && echo on-a-tty").withPty());
+
+      assertThat(result.stdout()).contains("root").contains("on-a-tty")
+          .doesNotContain(deploy.password()).doesNotContain(ShellRenderer.SUDO_PROMPT);
+      assertThat(result.stderr()).doesNotContain(deploy.password());
+    }
+  }
+
+  @Test
   void stdin_and_secret_arguments_follow_the_password_to_the_command() {
     try (Host host = host().sudoPassword(Secret.of(deploy.password())).build()) {
       CommandResult result = host.as("root").run(

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * A real OpenSSH {@code sshd} for tests and benchmarks: its own config, host key, client key and
  * authorized_keys under a directory, listening on a free loopback port (or inside a network
  * namespace), logging at VERBOSE so that connections and sessions can be counted. Needs root and
- * {@code /usr/sbin/sshd}; {@link #availability()} says why not.
+ * {@code /usr/sbin/sshd}; {@link #availability()} says why not. Every directory above the one given
+ * must be searchable by other users, since sshd reads authorized_keys as the user logging in.
  *
  * <pre>{@code
  * try (OpenSshServer sshd = OpenSshServer.in(Path.of("target/sshd")).start()) {
@@ -110,7 +111,18 @@ public final class OpenSshServer implements AutoCloseable {
 
   /** Drops every open connection at once, as a network failure would; the server keeps listening. */
   public void dropConnections() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> connections = process.descendants().toList();
+    connections.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle connection : connections) {
+      try {
+        connection.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("sshd process " + connection.pid() + " did not end", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Stops the server (its pid, then its connection processes). */
@@ -186,7 +198,7 @@ public final class OpenSshServer implements AutoCloseable {
       return this;
     }
 
-    /** An extra sshd_config line, e.g. {@code MaxSessions 4}. */
+    /** An sshd_config line that overrides the defaults, e.g. {@code MaxSessions 4}. */
     public Builder config(String line) {
       config.add(line);
       return this;
@@ -199,6 +211,8 @@ public final class OpenSshServer implements AutoCloseable {
       });
       try {
         Files.createDirectories(dir);
+        // sshd reads authorized_keys as the logging-in user: the directory must be open to all.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(Path.of("/run/sshd"));
         int chosen = port != null ? port : freePort();
         key(dir.resolve("host_ed25519"));
@@ -231,7 +245,9 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     private String sshdConfig(int chosenPort) {
-      List<String> lines = new ArrayList<>(List.of(
+      // sshd takes the first value of a keyword: the caller's lines go first.
+      List<String> lines = new ArrayList<>(config);
+      lines.addAll(List.of(
           "ListenAddress " + address + ":" + chosenPort,
           "HostKey " + dir.resolve("host_ed25519"),
           "PidFile " + dir.resolve("sshd.pid"),
@@ -247,7 +263,6 @@ public final class OpenSshServer implements AutoCloseable {
           "PrintMotd no",
           "MaxStartups 100",
           "MaxSessions 10"));
-      lines.addAll(config);
       return String.join("\n", lines) + "\n";
     }
 
