@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.slipway.testing.FakeHost;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,20 +49,24 @@ class FakeHostDeployTest {
   }
 
   @Test
-  void a_missing_ref_an_empty_repository_and_a_broken_tag_touch_no_host() throws IOException {
+  void a_missing_ref_an_empty_repository_a_broken_tag_and_an_unreachable_remote_touch_no_host() throws IOException {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
-    RefUpdate broken = repo.git().getRepository().updateRef("refs/tags/broken");
-    broken.setNewObjectId(repo.git().getRepository().resolve("v1^{tree}"));
-    broken.update();
+    repo.pointRef("refs/tags/broken", repo.git().getRepository().resolve("v1^{tree}"));
+    repo.pointRef("refs/tags/v9", repo.commitWithMissingBlob());
     GitSource source = GitSource.of(repo.directory());
+    GitSource emptyRemote = GitSource.of(WorkshopRepo.empty(temp.resolve("empty")).directory().toUri().toString())
+        .cacheDirectory(temp.resolve("cache"));
 
-    assertThatThrownBy(() -> releases.deploy(web, source.ref("v4"))).isInstanceOf(GitRefNotFoundException.class);
+    assertThatThrownBy(() -> releases.deploy(web, source.ref("v4")))
+        .isInstanceOf(GitRefNotFoundException.class)
+        .hasMessageContaining("nearest are v1, v2, v3");
     assertThatThrownBy(() -> releases.deploy(web, source.ref("broken"))).hasMessageContaining("not a commit");
-    assertThatThrownBy(() -> releases.deploy(web, GitSource.of(WorkshopRepo.empty(temp.resolve("empty")).directory())))
-        .hasMessageContaining("is empty");
+    assertThatThrownBy(() -> releases.deploy(web, source.ref("v9"))).hasMessageContaining("Cannot read the files of commit");
+    assertThatThrownBy(() -> releases.deploy(web, GitSource.of(temp.resolve("empty")))).hasMessageContaining("is empty");
+    assertThatThrownBy(() -> releases.deploy(web, emptyRemote.strategy(GitStrategy.MIRROR))).hasMessageContaining("is empty");
     assertThatThrownBy(() -> releases.deploy(web, GitSource.of("ssh://127.0.0.1:1/app.git")
-        .cacheDirectory(temp.resolve("cache"))))
-        .hasMessageContaining("Cannot fetch");
+        .cacheDirectory(temp.resolve("cache")).strategy(GitStrategy.MIRROR)))
+        .hasMessageContaining("Cannot fetch ssh://127.0.0.1:1/app.git");
 
     assertThat(web.commands()).isEmpty();
     assertThat(web.operations()).isEmpty();

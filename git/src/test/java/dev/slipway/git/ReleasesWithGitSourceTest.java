@@ -12,6 +12,8 @@ import dev.slipway.ssh.EmbeddedSshServer;
 import dev.slipway.ssh.SshHost;
 import dev.slipway.ssh.testing.OpenSshServer;
 import dev.slipway.testing.FakeHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,8 @@ class ReleasesWithGitSourceTest {
   }
 
   private void deployThreeTagsAndRollBack(Host host, String deployTo, Function<String, String> read) {
-    GitSource source = GitSource.of(WorkshopRepo.create(temp.resolve("app")).directory());
+    WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
+    GitSource source = GitSource.of(repo.directory());
     Releases releases = Releases.at(deployTo).keep(5);
     String app = deployTo + "/current/app.py";
 
@@ -81,7 +84,16 @@ class ReleasesWithGitSourceTest {
 
     assertThat(releases.releases(host)).extracting(Release::version).contains("v1", "v2", "v3");
     Release v2 = releases.releases(host).stream().filter(r -> r.version().equals("v2")).findFirst().orElseThrow();
-    assertThat(v2.commit()).isPresent();
-    assertThat(v2.metadata()).containsEntry("ref", "refs/tags/v2").containsEntry("describe", "v2");
+    assertThat(v2.commit()).contains(commitOf(repo, "v2"));
+    assertThat(v2.metadata()).containsEntry("ref", "refs/tags/v2").containsEntry("describe", "v2")
+        .containsEntry("commit", commitOf(repo, "v2"));
+  }
+
+  private static String commitOf(WorkshopRepo repo, String tag) {
+    try {
+      return repo.git().getRepository().resolve(tag + "^{commit}").name();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
