@@ -107,6 +107,21 @@ abstract class MirrorStrategyContract {
   }
 
   @Test
+  void the_host_checks_the_repository_servers_key_against_the_known_hosts_given() throws IOException {
+    Path knownHosts = Files.copy(server.knownHosts(), temp.resolve("known_hosts"));
+    ResolvedGitSource v1 = mirrorSource().knownHosts(knownHosts).ref("v1").resolve();
+    Files.writeString(knownHosts, "");
+    Path deployTo = temp.resolve("srv");
+
+    assertThatThrownBy(() -> new TestReleases(deployTo.toString()).deploy(host, () -> v1))
+        .isInstanceOf(CommandFailedException.class)
+        .hasMessageContaining("Host key verification failed");
+    assertThat(deployTo.resolve(".slipway/tmp")).isEmptyDirectory();
+    assertThat(deployTo.resolve(".slipway/git-mirror")).doesNotExist();
+    assertThat(deployTo.resolve("current")).doesNotExist();
+  }
+
+  @Test
   void an_unknown_host_key_is_refused_on_the_controller() throws IOException {
     Path emptyKnownHosts = Files.writeString(temp.resolve("empty_known_hosts"), "");
 
