@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
+import dev.slipway.ssh.EmbeddedSshServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,20 @@ class ArchiveStrategyTest {
   }
 
   @Test
-  void an_incremental_upload_gives_the_same_tree_as_a_full_upload_and_sends_only_the_changed_file()
-      throws IOException {
+  void an_incremental_upload_gives_the_same_tree_as_a_full_upload_and_sends_only_the_changed_file() {
+    incrementalAndFullUploadsGiveTheSameTree(host);
+  }
+
+  @Test
+  void an_incremental_upload_over_ssh_gives_the_same_tree_as_a_full_upload() {
+    try (EmbeddedSshServer server = EmbeddedSshServer.start(temp.resolve("sshd"));
+         Host ssh = server.host("mina").build()) {
+      incrementalAndFullUploadsGiveTheSameTree(ssh);
+    }
+  }
+
+  /** Deploys v4 then v5 (incremental) and v5 alone (full) on {@code target}; compares the two v5 trees. */
+  private void incrementalAndFullUploadsGiveTheSameTree(Host target) {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
     repo.write("static/css/site.css", "body { color: black; }\n").write("lib/helpers/util.py", "X = 1\n");
     repo.write("app.py", WorkshopRepo.app("v4", "four"));
@@ -59,11 +72,11 @@ class ArchiveStrategyTest {
     TestReleases incremental = new TestReleases(temp.resolve("incremental").toString());
     TestReleases full = new TestReleases(temp.resolve("full").toString());
 
-    String first = incremental.deploy(host, source.ref("v4"));
+    String first = incremental.deploy(target, source.ref("v4"));
     Map<String, String> firstBefore = Trees.describe(Path.of(first));
     ResolvedGitSource v5 = source.ref("v5").resolve();
-    String second = incremental.deploy(host, () -> v5);
-    String fullRelease = full.deploy(host, () -> v5);
+    String second = incremental.deploy(target, () -> v5);
+    String fullRelease = full.deploy(target, () -> v5);
 
     assertThat(Trees.describe(Path.of(second))).isEqualTo(Trees.describe(Path.of(fullRelease)))
         .containsKeys("lib/helpers/util.py", "static/css/site.css", "start", ".slipway-manifest");
