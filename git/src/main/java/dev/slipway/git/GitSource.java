@@ -91,7 +91,11 @@ public final class GitSource implements Source {
     return new GitSource(directory, url, ref, version, strategy, Optional.of(privateKey), knownHosts, cacheDirectory);
   }
 
-  /** The known_hosts file that the repository server's host key is checked against. */
+  /**
+   * The known_hosts file that the repository server's host key is checked against, on the controller
+   * and (uploaded next to the key, removed afterwards) on the host for a mirror. Without it, each
+   * side checks against its user's own {@code ~/.ssh/known_hosts}; an unknown key always fails.
+   */
   public GitSource knownHosts(Path file) {
     requireNonNull(file, "file");
     return new GitSource(directory, url, ref, version, strategy, identity, Optional.of(file), cacheDirectory);

@@ -17,7 +17,8 @@ public enum GitStrategy {
   /**
    * The host keeps a bare mirror of the repository under Slipway's state directory (Capistrano's
    * repo cache), fetches only what is new and exports the commit with {@code git archive}. The host
-   * needs git and must reach the repository's URL.
+   * needs git and must reach the repository's URL (for a source made from a local path: the same
+   * path on the host, which suits a local host only).
    */
   MIRROR
 }

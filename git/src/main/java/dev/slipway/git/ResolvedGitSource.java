@@ -9,10 +9,13 @@ import dev.slipway.release.ResolvedSource;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.lib.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link GitSource} pinned to one commit, ready to be installed on any number of hosts, in
@@ -26,6 +29,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * }</pre>
  */
 public final class ResolvedGitSource implements ResolvedSource {
+  private static final Logger log = LoggerFactory.getLogger(ResolvedGitSource.class);
+
   private final String version;
   private final String refName;
   private final ObjectId commit;
@@ -79,7 +84,7 @@ public final class ResolvedGitSource implements ResolvedSource {
     facts.put("ref", refName);
     facts.put("commit", commit.name());
     facts.put("describe", describe);
-    facts.put("strategy", strategy.name().toLowerCase(java.util.Locale.ROOT));
+    facts.put("strategy", strategy.name().toLowerCase(Locale.ROOT));
     return facts;
   }
 
@@ -90,6 +95,9 @@ public final class ResolvedGitSource implements ResolvedSource {
             .install(host, target)
         : new ArchiveInstaller(gitDir, commit, manifest).install(host, target);
     installs.add(report);
+    log.info("{}: installed {} into {} ({}: {} files sent, {} bytes, {} copied from the previous release)",
+        host.name(), describe(), target.directory(), report.strategy(), report.filesSent(), report.bytesSent(),
+        report.filesCopied());
   }
 
   /** What each install so far cost, in the order they finished. */

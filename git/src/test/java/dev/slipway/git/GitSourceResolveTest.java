@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +90,16 @@ class GitSourceResolveTest {
   }
 
   @Test
+  void an_empty_remote_repository_fails_and_names_the_url() {
+    WorkshopRepo.empty(temp.resolve("empty"));
+    String url = temp.resolve("empty").toUri().toString();
+
+    assertThatThrownBy(() -> GitSource.of(url).cacheDirectory(temp.resolve("cache")).ref("v1").resolve())
+        .isInstanceOf(GitSourceException.class)
+        .hasMessageContaining("The repository " + url + " is empty");
+  }
+
+  @Test
   void a_directory_that_is_no_repository_fails_and_names_it() throws IOException {
     Path plain = Files.createDirectories(temp.resolve("plain"));
 
@@ -106,7 +112,7 @@ class GitSourceResolveTest {
   void a_tag_that_points_at_a_tree_fails_before_anything_is_archived() throws IOException {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
     ObjectId tree = repo.git().getRepository().resolve("v1^{tree}");
-    setRef(repo, "refs/tags/broken", tree);
+    repo.pointRef("refs/tags/broken", tree);
 
     assertThatThrownBy(() -> GitSource.of(repo.directory()).ref("broken").resolve())
         .isInstanceOf(GitSourceException.class)
@@ -118,8 +124,8 @@ class GitSourceResolveTest {
   @Test
   void a_tag_whose_tree_lacks_a_file_fails_to_resolve_with_the_missing_object() throws IOException {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
-    ObjectId commit = commitWithMissingBlob(repo);
-    setRef(repo, "refs/tags/v9", commit);
+    ObjectId commit = repo.commitWithMissingBlob();
+    repo.pointRef("refs/tags/v9", commit);
 
     assertThatThrownBy(() -> GitSource.of(repo.directory()).ref("v9").resolve())
         .isInstanceOf(GitSourceException.class)
@@ -158,29 +164,5 @@ class GitSourceResolveTest {
         .ref("v1").resolve())
         .isInstanceOf(GitSourceException.class)
         .hasMessageContaining("Cannot fetch file://");
-  }
-
-  private static void setRef(WorkshopRepo repo, String name, ObjectId target) throws IOException {
-    RefUpdate update = repo.git().getRepository().updateRef(name);
-    update.setNewObjectId(target);
-    update.setForceUpdate(true);
-    assertThat(update.update()).isIn(RefUpdate.Result.NEW, RefUpdate.Result.FORCED);
-  }
-
-  private static ObjectId commitWithMissingBlob(WorkshopRepo repo) throws IOException {
-    try (ObjectInserter inserter = repo.git().getRepository().newObjectInserter()) {
-      TreeFormatter tree = new TreeFormatter();
-      tree.append("app.py", org.eclipse.jgit.lib.FileMode.REGULAR_FILE,
-          ObjectId.fromString("deadbeefdeadbeefdeadbeefdeadbeefdeadbeef"));
-      ObjectId treeId = inserter.insert(tree);
-      org.eclipse.jgit.lib.CommitBuilder commit = new org.eclipse.jgit.lib.CommitBuilder();
-      commit.setTreeId(treeId);
-      commit.setAuthor(new org.eclipse.jgit.lib.PersonIdent("t", "t@example.com"));
-      commit.setCommitter(commit.getAuthor());
-      commit.setMessage("broken");
-      ObjectId id = inserter.insert(Constants.OBJ_COMMIT, commit.build());
-      inserter.flush();
-      return id;
-    }
   }
 }

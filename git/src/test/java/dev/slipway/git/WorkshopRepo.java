@@ -7,7 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -109,6 +116,39 @@ final class WorkshopRepo {
       run(() -> git.tag().setName(name).setMessage("release " + name).setTagger(AUTHOR).call());
     } else {
       run(() -> git.tag().setName(name).setAnnotated(false).call());
+    }
+  }
+
+  /** Points the ref {@code name} at {@code target}, whatever that object is. */
+  void pointRef(String name, ObjectId target) {
+    try {
+      RefUpdate update = git.getRepository().updateRef(name);
+      update.setNewObjectId(target);
+      update.setForceUpdate(true);
+      RefUpdate.Result result = update.update();
+      if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED) {
+        throw new IllegalStateException("cannot point " + name + " at " + target.name() + ": " + result);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A commit (on no branch) whose tree names a blob the repository does not have: it cannot be archived. */
+  ObjectId commitWithMissingBlob() {
+    try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+      TreeFormatter tree = new TreeFormatter();
+      tree.append("app.py", FileMode.REGULAR_FILE, ObjectId.fromString("deadbeefdeadbeefdeadbeefdeadbeefdeadbeef"));
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(inserter.insert(tree));
+      commit.setAuthor(AUTHOR);
+      commit.setCommitter(AUTHOR);
+      commit.setMessage("broken");
+      ObjectId id = inserter.insert(Constants.OBJ_COMMIT, commit.build());
+      inserter.flush();
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -15,6 +15,7 @@ public final class Bench {
     Map<String, Runnable> benchmarks = new LinkedHashMap<>();
     benchmarks.put("workshop", unchecked(() -> WorkshopBench.main(new String[0])));
     benchmarks.put("channels", unchecked(() -> ChannelBench.main(new String[0])));
+    benchmarks.put("upload", unchecked(() -> IncrementalUploadBench.main(new String[0])));
     String which = args.length > 0 ? args[0] : "all";
     if (which.equals("all")) {
       benchmarks.values().forEach(Runnable::run);

@@ -2,6 +2,7 @@ package dev.slipway.git.internal;
 
 import static dev.slipway.Command.cmd;
 
+import dev.slipway.CommandFailedException;
 import dev.slipway.Host;
 import dev.slipway.git.GitSourceException;
 import dev.slipway.git.GitStrategy;
@@ -17,47 +18,66 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Installs a commit by uploading a {@code tar.gz} made by JGit and unpacking it with
  * {@code tar -xzf}. When the previous release carries a {@link Manifest}, only the files whose
- * content or mode changed are sent; the unchanged ones are copied on the host with {@code cp -a}
- * from the previous release. Copies rather than hard links: a release must stay independent of its
- * predecessor (cleanup may delete it, and an edit in one release, e.g. by a hook or an operator,
- * must not leak into the other through a shared inode).
+ * content or mode changed are sent (with every directory and the new manifest); the unchanged ones
+ * are copied on the host from the previous release ({@link UnchangedFiles}), which stays untouched.
  *
  * @param gitDir the local repository holding the commit
  * @param commit the commit to install
  * @param manifest the files of the commit, as the release will hold them
  */
 public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) {
-  /** Operations per batch: keeps each compiled script well under the kernel's 128 KiB argument limit. */
-  private static final int OPERATIONS_PER_BATCH = 250;
+  private static final Logger log = LoggerFactory.getLogger(ArchiveInstaller.class);
 
   /** Fills {@code target.directory()} on {@code host} and reports what was sent. */
   public InstallReport install(Host host, InstallTarget target) {
     Optional<String> previous = target.previousRelease().filter(dir -> host.exists(manifestIn(dir)));
     Optional<Manifest> before = previous.flatMap(dir -> Manifest.parse(host.readString(manifestIn(dir))));
-    List<Manifest.Entry> send = before.map(manifest::changedSince).orElse(manifest.entries());
-    List<Manifest.Entry> copy = before.map(manifest::unchangedSince).orElse(List.of());
-    if (!copy.isEmpty()) {
-      copyUnchanged(host, previous.orElseThrow(), target.directory(), copy);
+    if (before.isPresent() && copied(host, previous.orElseThrow(), target, before.get())) {
+      List<Manifest.Entry> send = manifest.changedSince(before.get());
+      return report(host, target, true, send.size(), manifest.entries().size() - send.size(),
+          uploadAndExtract(host, target, send));
     }
-    long bytesSent = send.isEmpty() ? 0 : uploadAndExtract(host, target, send);
-    host.write(manifestIn(target.directory()), manifest.render());
-    return new InstallReport(host.name(), target.directory(), GitStrategy.ARCHIVE, before.isPresent(),
-        send.size(), copy.size(), bytesSent);
+    return report(host, target, false, manifest.entries().size(), 0,
+        uploadAndExtract(host, target, manifest.entries()));
+  }
+
+  /**
+   * Copies the files {@code before} shows unchanged; false if that failed (a file of the previous
+   * release was removed or made unreadable on the host): the full archive then overwrites whatever
+   * was copied, so the release is the same either way.
+   */
+  private boolean copied(Host host, String previous, InstallTarget target, Manifest before) {
+    try {
+      host.mkdirs(uploads(target));
+      UnchangedFiles.copy(host, previous, target.directory(), uploads(target) + "/" + lastElement(target.directory())
+          + ".copy.tar", manifest.unchangedSince(before));
+      return true;
+    } catch (CommandFailedException e) {
+      log.warn("{}: cannot copy the unchanged files from {} ({}); sending every file instead",
+          host.name(), previous, e.getMessage().lines().findFirst().orElse(""));
+      return false;
+    }
+  }
+
+  private static InstallReport report(Host host, InstallTarget target, boolean incremental, int sent, int copied,
+                                      long bytes) {
+    return new InstallReport(host.name(), target.directory(), GitStrategy.ARCHIVE, incremental, sent, copied, bytes);
   }
 
   private long uploadAndExtract(Host host, InstallTarget target, List<Manifest.Entry> send) {
-    String uploads = target.stateDirectory() + "/tmp";
-    String archive = uploads + "/" + lastElement(target.directory()) + ".tgz";
-    Path local = archiveLocally(Manifest.paths(send));
+    String archive = uploads(target) + "/" + lastElement(target.directory()) + ".tgz";
+    Path local = archiveLocally(send);
     try (InputStream content = Files.newInputStream(local)) {
-      host.mkdirs(uploads);
+      host.mkdirs(uploads(target));
       host.upload(content, archive, 0600);
       host.apply(Batch.of(
           new Operation.Exec(cmd("tar", "-xzf", archive, "-C", target.directory())),
@@ -74,12 +94,13 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
     }
   }
 
-  private Path archiveLocally(List<String> paths) {
+  private Path archiveLocally(List<Manifest.Entry> files) {
     Path local = null;
     try {
       local = Files.createTempFile("slipway-" + commit.abbreviate(7).name() + "-", ".tgz");
-      try (Repository repository = RepositoryCache.open(gitDir); OutputStream out = Files.newOutputStream(local)) {
-        ReleaseTree.archive(repository, commit, paths, out);
+      try (Repository repository = RepositoryCache.open(gitDir); RevWalk walk = new RevWalk(repository);
+           OutputStream out = Files.newOutputStream(local)) {
+        ReleaseTree.archive(repository, walk.parseCommit(commit), manifest, files, out);
       }
       return local;
     } catch (IOException | RuntimeException e) {
@@ -87,25 +108,13 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
       if (e instanceof GitSourceException g) {
         throw g;
       }
-      throw new GitSourceException("Cannot write the archive of commit " + commit.name() + " to a temporary file: "
+      throw new GitSourceException("Cannot archive commit " + commit.name() + " of " + gitDir + ": "
           + e.getMessage(), e);
     }
   }
 
-  private static void copyUnchanged(Host host, String from, String to, List<Manifest.Entry> files) {
-    List<Operation> operations = new ArrayList<>();
-    TreeSet<String> directories = new TreeSet<>();
-    for (Manifest.Entry file : files) {
-      int slash = file.path().lastIndexOf('/');
-      if (slash > 0) {
-        directories.add(file.path().substring(0, slash));
-      }
-    }
-    directories.forEach(dir -> operations.add(new Operation.Mkdirs(to + "/" + dir)));
-    files.forEach(file -> operations.add(new Operation.Copy(from + "/" + file.path(), to + "/" + file.path())));
-    for (int start = 0; start < operations.size(); start += OPERATIONS_PER_BATCH) {
-      host.apply(new Batch(operations.subList(start, Math.min(operations.size(), start + OPERATIONS_PER_BATCH))));
-    }
+  private static String uploads(InstallTarget target) {
+    return target.stateDirectory() + "/tmp";
   }
 
   private static String manifestIn(String directory) {

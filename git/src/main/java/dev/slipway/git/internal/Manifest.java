@@ -1,16 +1,17 @@
 package dev.slipway.git.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The files of a release with their content hashes, written into each release as
  * {@value #FILE_NAME} so that the next deploy can send only what changed. One line per file:
- * {@code <sha256> <git mode> <path>}, the path escaped so that it fits on one line.
+ * {@code <sha256> <git mode> <blob id> <path>}, the path escaped so that it fits on one line.
  *
  * @param commit the commit the files came from
  * @param entries the files, in tree order
@@ -30,8 +31,9 @@ public record Manifest(String commit, List<Entry> entries) {
    * @param path the path relative to the release
    * @param mode the git mode: {@code 100644}, {@code 100755} or {@code 120000} (a symlink)
    * @param sha256 the hex SHA-256 of the content (of the link text for a symlink)
+   * @param blob the git blob id of the content
    */
-  public record Entry(String path, int mode, String sha256) {
+  public record Entry(String path, int mode, String sha256, String blob) {
     boolean sameContent(Entry other) {
       return other != null && mode == other.mode && sha256.equals(other.sha256);
     }
@@ -42,7 +44,7 @@ public record Manifest(String commit, List<Entry> entries) {
     StringBuilder text = new StringBuilder(HEADER).append(commit).append('\n');
     for (Entry entry : entries) {
       text.append(entry.sha256).append(' ').append(Integer.toOctalString(entry.mode)).append(' ')
-          .append(escape(entry.path)).append('\n');
+          .append(entry.blob).append(' ').append(escape(entry.path)).append('\n');
     }
     return text.toString();
   }
@@ -55,11 +57,11 @@ public record Manifest(String commit, List<Entry> entries) {
     }
     List<Entry> entries = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
-      String[] fields = lines[i].split(" ", 3);
-      if (fields.length != 3) {
+      String[] fields = lines[i].split(" ", 4);
+      if (fields.length != 4) {
         return Optional.empty();
       }
-      entries.add(new Entry(unescape(fields[2]), Integer.parseInt(fields[1], 8), fields[0]));
+      entries.add(new Entry(unescape(fields[3]), Integer.parseInt(fields[1], 8), fields[0], fields[2]));
     }
     return Optional.of(new Manifest(lines[0].substring(HEADER.length()), entries));
   }
@@ -76,9 +78,15 @@ public record Manifest(String commit, List<Entry> entries) {
     return entries.stream().filter(entry -> entry.sameContent(before.get(entry.path))).toList();
   }
 
-  /** The paths of {@code entries}. */
-  public static List<String> paths(Collection<Entry> entries) {
-    return entries.stream().map(Entry::path).toList();
+  /** Every directory of the release (each parent of a file), parents before children. */
+  public SortedSet<String> directories() {
+    SortedSet<String> directories = new TreeSet<>();
+    for (Entry entry : entries) {
+      for (int slash = entry.path.lastIndexOf('/'); slash > 0; slash = entry.path.lastIndexOf('/', slash - 1)) {
+        directories.add(entry.path.substring(0, slash));
+      }
+    }
+    return directories;
   }
 
   private Map<String, Entry> byPath() {

@@ -68,7 +68,8 @@ public record MirrorInstaller(String url, Optional<Path> identity, Optional<Path
 
   private void export(Host host, String mirror, String tar, String directory) {
     try {
-      host.run(cmd("git", "-C", mirror, "archive", "--format=tar", "-o", tar, commit));
+      // 022 as JGit's archive has it, so that both strategies give the same modes under any umask.
+      host.run(cmd("git", "-c", "tar.umask=0022", "-C", mirror, "archive", "--format=tar", "-o", tar, commit));
       host.run(cmd("tar", "-xf", tar, "-C", directory));
     } finally {
       host.delete(tar);

@@ -9,10 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.eclipse.jgit.api.ArchiveCommand;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.archive.ArchiveFormats;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.compress.archivers.ArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.eclipse.jgit.archive.TgzFormat;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -20,16 +22,13 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The files of one commit as a release sees them: {@code export-ignore} paths left out, as
- * {@code git archive} does. JGit's {@link ArchiveCommand} ignores {@code .gitattributes}, so the
- * tree is filtered here and the archive is restricted to the kept paths.
+ * The files of one commit as a release sees them, and their archive. {@code export-ignore} paths
+ * are left out, as {@code git archive} does: JGit's {@code ArchiveCommand} ignores
+ * {@code .gitattributes}, and it can neither send a subset of files with all their directories
+ * nor add the manifest. So the tree is walked here and written with JGit's own {@link TgzFormat}
+ * (the writer {@code ArchiveCommand} uses for {@code "tgz"}): same entries, modes and times.
  */
 public final class ReleaseTree {
-  static {
-    // JGit keeps its formats in a registry of its own; registering is idempotent and counted.
-    ArchiveFormats.registerAll();
-  }
-
   private ReleaseTree() {}
 
   /** The manifest of {@code commit}: every kept file with its SHA-256 and git mode. */
@@ -46,8 +45,8 @@ public final class ReleaseTree {
         if (walk.isSubtree()) {
           walk.enterSubtree();
         } else if (mode != FileMode.GITLINK) {
-          entries.add(new Manifest.Entry(walk.getPathString(), mode.getBits(),
-              sha256(repository, walk.getObjectId(0))));
+          ObjectId blob = walk.getObjectId(0);
+          entries.add(new Manifest.Entry(walk.getPathString(), mode.getBits(), sha256(repository, blob), blob.name()));
         }
       }
       return new Manifest(commit.name(), entries);
@@ -57,18 +56,24 @@ public final class ReleaseTree {
     }
   }
 
-  /** Writes a {@code tar.gz} of {@code paths} (files of {@code commit}) to {@code out}. */
-  public static void archive(Repository repository, ObjectId commit, List<String> paths, OutputStream out) {
-    try {
-      new Git(repository).archive()
-          .setTree(commit)
-          .setFormat("tgz")
-          .setPaths(paths.toArray(String[]::new))
-          .setOutputStream(out)
-          .call();
-    } catch (GitAPIException | RuntimeException e) {
-      throw new GitSourceException("Cannot archive commit " + commit.name() + " of "
-          + repository.getDirectory() + ": " + e.getMessage(), e);
+  /**
+   * Writes a {@code tar.gz} to {@code out} holding every directory of {@code manifest} (so that tar
+   * sets their modes whatever created them), the {@code files} and the manifest itself.
+   */
+  public static void archive(Repository repository, RevCommit commit, Manifest manifest, List<Manifest.Entry> files,
+                             OutputStream out) throws IOException {
+    TgzFormat format = new TgzFormat();
+    try (ArchiveOutputStream<TarArchiveEntry> tar = format.createArchiveOutputStream(out)) {
+      for (String directory : manifest.directories()) {
+        format.putEntry(tar, commit, directory + "/", FileMode.TREE, null);
+      }
+      for (Manifest.Entry file : files) {
+        format.putEntry(tar, commit, file.path(), FileMode.fromBits(file.mode()),
+            repository.open(ObjectId.fromString(file.blob()), Constants.OBJ_BLOB));
+      }
+      byte[] text = manifest.render().getBytes(StandardCharsets.UTF_8);
+      format.putEntry(tar, commit, Manifest.FILE_NAME, FileMode.REGULAR_FILE,
+          new ObjectLoader.SmallObject(Constants.OBJ_BLOB, text));
     }
   }
 

@@ -33,7 +33,7 @@ public final class RepositoryCache {
     if (!Files.isDirectory(path)) {
       throw new GitSourceException("No git repository at " + path + ": the directory does not exist");
     }
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().setMustExist(true);
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
     Path dotGit = path.resolve(".git");
     builder.setGitDir((Files.exists(dotGit) ? dotGit : path).toFile());
     try {
@@ -57,6 +57,7 @@ public final class RepositoryCache {
         Git.init().setBare(true).setDirectory(cache.toFile()).call().close();
       }
       Repository repository = open(cache);
+      StringBuffer sshErrors = new StringBuffer();
       try (Git git = new Git(repository)) {
         git.fetch()
             .setRemote(url)
@@ -65,14 +66,16 @@ public final class RepositoryCache {
             .setTimeout(FETCH_TIMEOUT_SECONDS)
             .setTransportConfigCallback(transport -> {
               if (transport instanceof SshTransport sshTransport) {
-                sshTransport.setSshSessionFactory(ssh.sessionFactory());
+                sshTransport.setSshSessionFactory(ssh.sessionFactory(sshErrors));
               }
             })
             .call();
       } catch (GitAPIException | RuntimeException e) {
         repository.close();
+        String sshSaid = sshErrors.toString().strip();
         throw new GitSourceException("Cannot fetch " + url + ": " + rootMessage(e)
-            + ". Check the URL, that the server is reachable, the key and the known_hosts entry.", e);
+            + (sshSaid.isEmpty() ? "" : "\n  ssh said: " + sshSaid.replace("\n", "\n  "))
+            + "\n  Check the URL, that the server is reachable, the key and the known_hosts entry.", e);
       }
       return repository;
     } catch (IOException | GitAPIException e) {
