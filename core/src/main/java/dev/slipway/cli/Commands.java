@@ -1,0 +1,165 @@
+package dev.slipway.cli;
+
+import dev.slipway.console.Console;
+import dev.slipway.node.Node;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The launcher's grammar, declared with picocli:
+ *
+ * <pre>
+ * PROGRAM [run] [--path PATH] [--dry-run] [--non-interactive] [--yes] [--parallelism N] [--log FILE]
+ *               [--env NAME] [--inventory FILE] [-e KEY=VALUE]... [PATH] [--] [ACTION [ARG...]]
+ * PROGRAM list [PATH]
+ * PROGRAM inspect PATH
+ * PROGRAM --help | --version
+ * </pre>
+ *
+ * A first word starting with {@code /} is the node path ({@code run /remote_hello hello}); otherwise
+ * the path is {@code --path} or the root. Without an action, {@code run} opens the interactive shell
+ * at that node (on a terminal). Put {@code --} before arguments that start with {@code -}.
+ */
+final class Commands {
+  private Commands() {
+  }
+
+  static CommandLine commandLine(Launcher launcher, String name, String version) {
+    CommandLine line = new CommandLine(new Main(launcher, version));
+    line.setCommandName(name);
+    line.addSubcommand("run", new RunCommand(launcher));
+    line.addSubcommand("list", new ListCommand(launcher));
+    line.addSubcommand("inspect", new InspectCommand(launcher));
+    return line;
+  }
+
+  /** A node from a path, or a usage error naming the path and the nodes there are. */
+  static Node node(Launcher launcher, String path) {
+    if (!path.startsWith("/")) {
+      throw usage("the node path must start with /, was '" + path + "'");
+    }
+    return launcher.root().find(path).orElseThrow(() -> usage("no node at " + path + "; nodes: "
+        + String.join(", ", launcher.root().walk().map(Node::path).toList())));
+  }
+
+  private static UsageException usage(String message) {
+    return new UsageException(message);
+  }
+
+  @Command(mixinStandardHelpOptions = true, description = "Runs actions of a deployment tree.",
+      footer = "%nWithout a command, opens the interactive shell (same as: run).%n"
+          + "Exit codes: 0 success, 1 failed on a host, 2 bad usage (path, action, argument), 3 not confirmed.")
+  static final class Main implements Callable<Integer>, CommandLine.IVersionProvider {
+    private final Launcher launcher;
+    private final String version;
+
+    Main(Launcher launcher, String version) {
+      this.launcher = launcher;
+      this.version = version;
+    }
+
+    @Override
+    public Integer call() {
+      return launcher.shell(launcher.root(), RunOptions.DEFAULTS);
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Slipway " + version};
+    }
+  }
+
+  @Command(name = "run", description = "Runs an action, or opens the shell at a node when no action is given.",
+      mixinStandardHelpOptions = true)
+  static final class RunCommand implements Callable<Integer> {
+    private final Launcher launcher;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "The node, e.g. /production/web (default: /).")
+    private String path;
+    @Option(names = "--dry-run", description = "Print and syntax-check the commands; run nothing.")
+    private boolean dryRun;
+    @Option(names = "--non-interactive", description = "Ask nothing: take each question's default.")
+    private boolean nonInteractive;
+    @Option(names = {"-y", "--yes"}, description = "Answer yes to every confirmation, production's included.")
+    private boolean yes;
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8",
+        description = "Hosts worked on at once (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+    @Option(names = "--log", paramLabel = "FILE", description = "Append every command and output line to FILE.")
+    private Path log;
+    @Option(names = "--env", paramLabel = "NAME", description = "Inventory environment (needs an inventory).")
+    private String environment;
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory file (hosts, groups, variables).")
+    private Path inventory;
+    @Option(names = "-e", paramLabel = "KEY=VALUE", description = "An extra variable; repeatable.")
+    private Map<String, String> variables = new LinkedHashMap<>();
+    @Parameters(paramLabel = "[PATH] ACTION ARG", description = "Node path (starting with /), action, arguments.")
+    private List<String> words = new ArrayList<>();
+
+    RunCommand(Launcher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+      List<String> rest = new ArrayList<>(words);
+      String where = path != null ? path : !rest.isEmpty() && rest.get(0).startsWith("/") ? rest.remove(0) : "/";
+      Node node = node(launcher, where);
+      if (environment != null || inventory != null || !variables.isEmpty()) {
+        throw usage("--env, --inventory and -e are not wired yet: this build has no inventory support");
+      }
+      RunOptions options = new RunOptions(dryRun, !nonInteractive, yes, parallelism, Optional.ofNullable(log),
+          Optional.ofNullable(environment), Optional.ofNullable(inventory), variables);
+      return rest.isEmpty() ? launcher.shell(node, options) : launcher.runAction(node, rest, options);
+    }
+  }
+
+  @Command(name = "list", description = "Prints the tree: nodes, their groups and actions.",
+      mixinStandardHelpOptions = true)
+  static final class ListCommand implements Callable<Integer> {
+    private final Launcher launcher;
+
+    @Parameters(paramLabel = "PATH", defaultValue = "/", description = "Where to start (default: /).")
+    private String path;
+
+    ListCommand(Launcher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+      Node node = node(launcher, path);
+      new TreeText(launcher.console(RunOptions.DEFAULTS)).printTree(node);
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "inspect", description = "Shows a node: class, group, hosts by role, actions, children.",
+      mixinStandardHelpOptions = true)
+  static final class InspectCommand implements Callable<Integer> {
+    private final Launcher launcher;
+
+    @Parameters(paramLabel = "PATH", description = "The node, e.g. /production/web.")
+    private String path;
+
+    InspectCommand(Launcher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+      Console console = launcher.console(RunOptions.DEFAULTS);
+      new TreeText(console).printInspection(node(launcher, path));
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.slipway.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the launcher runs actions, from the command line's options.
+ *
+ * @param dryRun whether commands are only printed and syntax-checked
+ * @param interactive whether questions are asked (off with {@code --non-interactive})
+ * @param assumeYes whether confirmations, production's included, are answered yes ({@code --yes})
+ * @param parallelism how many hosts are worked on at once
+ * @param log a file that receives every command and output line, if given
+ * @param environment the inventory environment to use ({@code --env}), if given
+ * @param inventory the inventory file ({@code --inventory}), if given
+ * @param variables extra variables ({@code -e key=value})
+ */
+public record RunOptions(boolean dryRun, boolean interactive, boolean assumeYes, int parallelism,
+                         Optional<Path> log, Optional<String> environment, Optional<Path> inventory,
+                         Map<String, String> variables) {
+  /** Interactive, really running, eight hosts at once, no log. */
+  public static final RunOptions DEFAULTS =
+      new RunOptions(false, true, false, 8, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+
+  public RunOptions {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+    }
+    variables = Map.copyOf(variables);
+  }
+}
