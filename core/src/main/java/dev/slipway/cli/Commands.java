@@ -34,8 +34,9 @@ final class Commands {
   }
 
   static CommandLine commandLine(Launcher launcher, String name, String version) {
-    CommandLine line = new CommandLine(new Main(launcher, version));
+    CommandLine line = new CommandLine(new Main(launcher));
     line.setCommandName(name);
+    line.getCommandSpec().version("Slipway " + version);
     line.addSubcommand("run", new RunCommand(launcher));
     line.addSubcommand("list", new ListCommand(launcher));
     line.addSubcommand("inspect", new InspectCommand(launcher));
@@ -58,23 +59,16 @@ final class Commands {
   @Command(mixinStandardHelpOptions = true, description = "Runs actions of a deployment tree.",
       footer = "%nWithout a command, opens the interactive shell (same as: run).%n"
           + "Exit codes: 0 success, 1 failed on a host, 2 bad usage (path, action, argument), 3 not confirmed.")
-  static final class Main implements Callable<Integer>, CommandLine.IVersionProvider {
+  static final class Main implements Callable<Integer> {
     private final Launcher launcher;
-    private final String version;
 
-    Main(Launcher launcher, String version) {
+    Main(Launcher launcher) {
       this.launcher = launcher;
-      this.version = version;
     }
 
     @Override
     public Integer call() {
       return launcher.shell(launcher.root(), RunOptions.DEFAULTS);
-    }
-
-    @Override
-    public String[] getVersion() {
-      return new String[] {"Slipway " + version};
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.slipway.shell;
 
 import dev.slipway.Host;
+import dev.slipway.local.LocalTransport;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public interface Connector {
    */
   static Connector localOnly() {
     return host -> {
-      if (!host.transport().getClass().getSimpleName().equals("LocalTransport")) {
+      if (!(host.transport() instanceof LocalTransport)) {
         return Optional.empty();
       }
       String shell = Optional.ofNullable(System.getenv("SHELL")).filter(s -> !s.isBlank()).orElse("/bin/sh");
