@@ -18,6 +18,7 @@ import dev.slipway.node.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jline.utils.AttributedStyle;
 
@@ -80,7 +81,7 @@ public final class ActionRunner implements AutoCloseable {
     if (!dry && !confirmed(node, name)) {
       return ExitCode.REFUSED;
     }
-    return watch(node.path() + " " + name, () -> execution.withDryRun(dry).call(node, name, arguments));
+    return watch(node, node.path() + " " + name, () -> execution.withDryRun(dry).call(node, name, arguments));
   }
 
   /** Runs a shell line on every host of {@code node}, as root if {@code sudo}, with per-host output. */
@@ -89,7 +90,7 @@ public final class ActionRunner implements AutoCloseable {
       return usage("no command given: --run CMD runs CMD on every host of " + node.path());
     }
     Execution run = execution.withDryRun(dryRun || options.dryRun());
-    return watch(line, () -> {
+    return watch(node, line, () -> {
       Hosts hosts = run.hosts(node);
       if (hosts.isEmpty()) {
         throw new SlipwayException(node.path() + " has no hosts to run on");
@@ -116,8 +117,9 @@ public final class ActionRunner implements AutoCloseable {
     return false;
   }
 
-  private int watch(String what, java.util.function.Supplier<Object> work) {
+  private int watch(Node node, String what, Supplier<Object> work) {
     LiveOutput output = LiveOutput.on(console);
+    output.expect(execution.hosts(node).names());
     live = output;
     try {
       Object result = work.get();

@@ -38,8 +38,8 @@ public final class TreeText {
     String name = node.parent().isEmpty() ? "/" : node.nodeName() + "/";
     boolean ownGroup = !node.group().equals(node.parent().flatMap(Node::group));
     console.println(indent + nodeName(node, name) + (ownGroup ? groupTag(node) : ""));
-    node.actions().stream().filter(ActionInfo::isPublic)
-        .forEach(action -> console.println(indent + "  " + describe(action)));
+    List<ActionInfo> actions = node.actions().stream().filter(ActionInfo::isPublic).toList();
+    actions.forEach(action -> console.println(indent + "  " + describe(action, width(actions))));
     node.children().forEach(child -> printNode(child, depth + 1));
   }
 
@@ -58,7 +58,7 @@ public final class TreeText {
     if (node.actions().isEmpty()) {
       console.println("  (none)");
     }
-    node.actions().forEach(action -> console.println("  " + describe(action)));
+    node.actions().forEach(action -> console.println("  " + describe(action, width(node.actions()))));
     console.println("Children:");
     if (node.children().isEmpty()) {
       console.println("  (none)");
@@ -89,8 +89,12 @@ public final class TreeText {
     return node.group().map(group -> "  [" + group.name() + "]").orElse("");
   }
 
-  private static String describe(ActionInfo action) {
+  private static int width(List<ActionInfo> actions) {
+    return actions.stream().mapToInt(action -> action.signature().length()).max().orElse(0);
+  }
+
+  private static String describe(ActionInfo action, int width) {
     return action.description().isEmpty() ? action.signature()
-        : String.format("%-24s %s", action.signature(), action.description());
+        : String.format("%-" + width + "s  %s", action.signature(), action.description());
   }
 }

@@ -132,14 +132,14 @@ class LauncherTest {
     assertThat(out()).contains(String.join("\n",
         "/",
         "  local_hello/",
-        "    hello()                  Say hello on every host",
+        "    hello()  Say hello on every host",
         "  web/  [staging]",
-        "    fail()                   A command that fails",
-        "    greet(name: String, times: int) Greet someone a few times",
-        "    restart(mode: GRACEFUL|HARD) Restart the app",
+        "    fail()                           A command that fails",
+        "    greet(name: String, times: int)  Greet someone a few times",
+        "    restart(mode: GRACEFUL|HARD)     Restart the app",
         "  production/  [production]",
         "    db/",
-        "      migrate()                Migrate the schema"));
+        "      migrate()  Migrate the schema"));
   }
 
   @Test

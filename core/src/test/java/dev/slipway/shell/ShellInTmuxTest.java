@@ -1,0 +1,68 @@
+package dev.slipway.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.slipway.internal.Quoting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shell in a real pseudo-terminal (tmux), as a user types into it: the example tree's main
+ * class runs in its own JVM, with JLine on a real terminal. The session is saved to
+ * {@code target/shell-session.txt}.
+ */
+class ShellInTmuxTest {
+  @TempDir
+  Path home;
+
+  @Test
+  void a_user_completes_navigates_runs_inspects_and_confirms() throws Exception {
+    assumeTrue(Tmux.installed(), "tmux is not installed: the pseudo-terminal test is skipped");
+
+    try (Tmux tmux = Tmux.start(Path.of("target").toAbsolutePath().resolve("tmux-" + ProcessHandle.current().pid()),
+        javaCommand())) {
+      tmux.waitFor("/ >");  // capture-pane drops trailing spaces
+
+      tmux.type("cd we");
+      tmux.press("Tab");
+      assertThat(tmux.waitFor("cd web")).contains("/ > cd web");
+      tmux.press("Enter");
+      tmux.waitFor("/web >");
+
+      tmux.enter("greet bob 1");
+      assertThat(tmux.waitFor("web-2  ok")).contains("web-1 | hello bob 1", "web-2 | hello bob 1");
+
+      tmux.enter("dry-run restart hard");
+      tmux.waitFor("web-2 (dry-run) $ echo 'restarting hard'");
+
+      tmux.enter("--inspect");
+      assertThat(tmux.waitFor("Children:")).contains("Class:    dev.slipway.shell.ExampleTree$Web", "host: web-1, web-2");
+
+      tmux.enter("cd / production db");
+      tmux.enter("migrate");
+      tmux.waitFor("in group production? [y/N]");
+      tmux.enter("y");
+      String screen = tmux.waitFor("db-1  ok");
+      assertThat(screen).contains("db-1 | migrated", "/production/db >");
+
+      tmux.enter("exit");
+      Files.createDirectories(Path.of("target"));
+      Files.writeString(Path.of("target", "shell-session.txt"), tmux.screen() + "\n");
+    }
+    assertThat(Files.readString(home.resolve(".slipway_history"))).contains("greet bob 1", "cd / production db");
+  }
+
+  private String javaCommand() {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Duser.home=" + home, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
+        ExampleTree.class.getName());
+    return command.stream().map(Quoting::quote).collect(Collectors.joining(" "));
+  }
+}

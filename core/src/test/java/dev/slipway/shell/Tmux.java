@@ -1,0 +1,96 @@
+package dev.slipway.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A program running in a real pseudo-terminal: a detached tmux session on a private socket, driven
+ * with {@code send-keys} and read with {@code capture-pane}.
+ */
+final class Tmux implements AutoCloseable {
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final Path socket;
+  private final String session = "slipway";
+
+  private Tmux(Path socket) {
+    this.socket = socket;
+  }
+
+  static boolean installed() {
+    try {
+      return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Starts {@code command} (a shell line) in a 120x40 terminal. */
+  static Tmux start(Path socket, String command) throws IOException, InterruptedException {
+    Tmux tmux = new Tmux(socket);
+    tmux.tmux("new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command);
+    tmux.tmux("set-option", "-t", tmux.session, "remain-on-exit", "on");
+    return tmux;
+  }
+
+  /** Types {@code text} literally, without Enter. */
+  void type(String text) throws IOException, InterruptedException {
+    tmux("send-keys", "-t", session, "-l", "--", text);
+  }
+
+  /** Presses keys by tmux name: {@code Enter}, {@code Tab}, {@code C-c}. */
+  void press(String... keys) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+    args.addAll(List.of(keys));
+    tmux(args.toArray(String[]::new));
+  }
+
+  /** Types a line and presses Enter. */
+  void enter(String line) throws IOException, InterruptedException {
+    type(line);
+    press("Enter");
+  }
+
+  /** Waits until the screen (with its scrollback) contains {@code text}; returns the screen. */
+  String waitFor(String text) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    String screen = screen();
+    while (!screen.contains(text)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the terminal never showed \"" + text + "\"; it shows:\n" + screen);
+      }
+      Thread.sleep(100);
+      screen = screen();
+    }
+    return screen;
+  }
+
+  /** Everything on the screen and in its scrollback, as plain text. */
+  String screen() throws IOException, InterruptedException {
+    return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session).stripTrailing();
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    tmux("kill-server");
+  }
+
+  private String tmux(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString(), "-f", "/dev/null"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + output);
+    }
+    return output;
+  }
+}
