@@ -3,6 +3,7 @@ package dev.slipway.node;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The cancellation state shared by everything one execution runs: once cancelled, no new host task
@@ -24,19 +25,17 @@ final class Control {
     }
   }
 
-  /** Registers the current thread for interruption until the returned handle is closed. */
-  Registration register() {
+  /** Runs {@code work} with the current thread registered for interruption by {@link #cancel()}. */
+  <T> T interruptible(Supplier<T> work) {
     Thread thread = Thread.currentThread();
     running.add(thread);
     if (cancelled) {
       thread.interrupt();
     }
-    return () -> running.remove(thread);
-  }
-
-  /** Unregisters a thread; never throws. */
-  interface Registration extends AutoCloseable {
-    @Override
-    void close();
+    try {
+      return work.get();
+    } finally {
+      running.remove(thread);
+    }
   }
 }

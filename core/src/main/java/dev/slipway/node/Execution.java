@@ -119,8 +119,8 @@ public final class Execution implements AutoCloseable {
 
   /** Runs Java code as if it were an action: its hosts carry this execution's settings. */
   public <T> T run(Supplier<T> work) {
-    try (Control.Registration registration = settings.control().register()) {
-      return Scope.of(settings).call(work);
+    try {
+      return settings.control().interruptible(() -> Scope.of(settings).call(work));
     } finally {
       clearCancellationInterrupt();
     }
@@ -224,7 +224,7 @@ public final class Execution implements AutoCloseable {
       return this;
     }
 
-    /** Work on at most {@code limit} hosts at once (default: {@value RunSettings#DEFAULT_PARALLELISM}). */
+    /** Work on at most {@code limit} hosts at once (default: 8). */
     public Builder parallelism(int limit) {
       this.parallelism = RunSettings.checkParallelism(limit);
       return this;

@@ -38,26 +38,32 @@ public final class Hosts implements Iterable<Host> {
   public static final String DEFAULT_ROLE = "host";
 
   private final Roles roles;
+  private final List<Host> hosts;
   private final Scope scope;
   private final int parallelism;
   private final boolean inSequence;
 
   Hosts(Roles roles, Scope scope, int parallelism, boolean inSequence) {
     this.roles = requireNonNull(roles, "roles");
+    this.hosts = roles.hosts();
     this.scope = requireNonNull(scope, "scope");
     this.parallelism = RunSettings.checkParallelism(parallelism);
     this.inSequence = inSequence;
   }
 
-  /** {@code hosts} in the role {@value #DEFAULT_ROLE}, outside any execution. */
+  /** {@code hosts} in the role {@value #DEFAULT_ROLE}; see {@link #of(String, List)}. */
   public static Hosts of(Host... hosts) {
     return of(DEFAULT_ROLE, Arrays.asList(hosts));
   }
 
-  /** {@code hosts} in {@code role}, outside any execution. */
+  /**
+   * {@code hosts} in {@code role}. Inside an action they take the execution's settings (listeners,
+   * dry-run, parallelism, cancellation), like the node's own hosts.
+   */
   public static Hosts of(String role, List<? extends Host> hosts) {
     Scope scope = Scope.current();
-    return new Hosts(Roles.builder().add(role, hosts).build(), scope, scope.settings().parallelism(), false);
+    Roles roles = Roles.builder().add(role, hosts).build().map(scope.settings()::view);
+    return new Hosts(roles, scope, scope.settings().parallelism(), false);
   }
 
   /** Only the hosts in any of {@code roles}; each of them must exist (declared, maybe empty). */
@@ -79,7 +85,7 @@ public final class Hosts implements Iterable<Host> {
 
   /** The hosts, each once, in order. */
   public List<Host> list() {
-    return roles.hosts();
+    return hosts;
   }
 
   /** The host names, in order. */

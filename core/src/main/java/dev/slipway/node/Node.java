@@ -81,6 +81,10 @@ public class Node {
     if (children.containsKey(name)) {
       throw new IllegalArgumentException(path() + " already has a child named '" + name + "'");
     }
+    if (child.isBuilt()) {
+      throw new IllegalArgumentException("cannot add " + child + " as " + name + " under " + path()
+          + ": its own tree is already built (it was used); add children before using a node");
+    }
     if (child.parent != null || child == rootNode()) {
       throw new IllegalArgumentException("cannot add " + child.getClass().getSimpleName() + " as " + name
           + " under " + path() + ": it is already in a tree at " + child.path() + "; create another instance");
@@ -249,9 +253,13 @@ public class Node {
     }
   }
 
+  static boolean isValidName(String name) {
+    return name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+  }
+
   private static void checkName(String name) {
     requireNonNull(name, "name");
-    if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+    if (!isValidName(name)) {
       throw new IllegalArgumentException("not a valid node name: '" + name
           + "' (use letters, digits, '_', '-' and '.', not starting with '-' or '.')");
     }

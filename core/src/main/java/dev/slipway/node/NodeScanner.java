@@ -1,6 +1,7 @@
 package dev.slipway.node;
 
 import dev.slipway.SlipwayException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -26,7 +27,7 @@ final class NodeScanner {
     Method[] methods = node.getClass().getMethods();
     Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount));
     for (Method method : methods) {
-      Action action = findAction(method);
+      Action action = findAnnotation(method, Action.class);
       if (action == null || Modifier.isStatic(method.getModifiers()) || method.isBridge()) {
         continue;
       }
@@ -77,18 +78,17 @@ final class NodeScanner {
         throw error;
       }
       throw new SlipwayException("action " + method.getName() + " of " + node.path() + " failed: " + cause, cause);
+    } catch (IllegalArgumentException e) {
+      throw new ActionArgumentException("action " + method.getName() + " of " + node.path() + " takes "
+          + Arrays.toString(method.getParameterTypes()) + ": " + e.getMessage());
     } catch (IllegalAccessException e) {
       throw new SlipwayException("cannot call action " + method.getName() + " of " + node.path()
           + ": " + e.getMessage() + "; make the method public", e);
     }
   }
 
-  private static Action findAction(Method method) {
-    return findAnnotation(method, Action.class);
-  }
-
   // An override without the annotation is still the action its superclass declared.
-  private static <A extends java.lang.annotation.Annotation> A findAnnotation(Method method, Class<A> type) {
+  private static <A extends Annotation> A findAnnotation(Method method, Class<A> type) {
     for (Class<?> c = method.getDeclaringClass(); c != null; c = c.getSuperclass()) {
       try {
         A found = c.getDeclaredMethod(method.getName(), method.getParameterTypes()).getAnnotation(type);

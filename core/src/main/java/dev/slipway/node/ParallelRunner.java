@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one task per host with at most {@code parallelism} running at once. The calling thread is
@@ -18,6 +21,8 @@ import java.util.function.Function;
  * cannot deadlock waiting for a shared pool.
  */
 final class ParallelRunner {
+  private static final Logger log = LoggerFactory.getLogger(ParallelRunner.class);
+
   private final int parallelism;
   private final boolean stopAtFirstFailure;
   private final Scope scope;
@@ -33,16 +38,18 @@ final class ParallelRunner {
    *
    * @throws ExecutionCancelledException if the execution was cancelled before every host finished
    */
-  <T, H> HostResults<T> run(String what, List<H> targets, Function<H, String> name,
-                            Function<H, T> task) {
+  <T> HostResults<T> run(String what, List<Host> targets, Function<Host, T> task) {
+    if (targets.isEmpty()) {
+      log.warn("{}: no hosts to run on", what);
+    }
     AtomicReferenceArray<HostResult<T>> results = new AtomicReferenceArray<>(targets.size());
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean failed = new AtomicBoolean();
     Runnable worker = () -> {
       for (int i = next.getAndIncrement(); i < targets.size(); i = next.getAndIncrement()) {
-        H target = targets.get(i);
-        HostResult<T> result = stopAtFirstFailure && failed.get() ? HostResult.skipped(name.apply(target))
-            : attempt(name.apply(target), () -> task.apply(target));
+        Host target = targets.get(i);
+        HostResult<T> result = stopAtFirstFailure && failed.get() ? HostResult.skipped(target.name())
+            : attempt(target.name(), () -> task.apply(target));
         failed.compareAndSet(false, !result.succeeded());
         results.set(i, result);
       }
@@ -59,19 +66,14 @@ final class ParallelRunner {
     return all;
   }
 
-  /** Runs {@code task} for each host of {@code hosts}, named by the host's name. */
-  <T> HostResults<T> run(String what, List<Host> hosts, Function<Host, T> task) {
-    return run(what, hosts, Host::name, task);
-  }
-
-  private <T> HostResult<T> attempt(String host, java.util.function.Supplier<T> task) {
+  private <T> HostResult<T> attempt(String host, Supplier<T> task) {
     Control control = scope.settings().control();
     if (control.cancelled()) {
       return HostResult.cancelled(host, null, Duration.ZERO);
     }
     Instant start = Instant.now();
-    try (Control.Registration registration = control.register()) {
-      T value = scope.call(task);
+    try {
+      T value = control.interruptible(() -> scope.call(task));
       return HostResult.succeeded(host, value, Duration.between(start, Instant.now()));
     } catch (VirtualMachineError e) {
       throw e;

@@ -1,6 +1,7 @@
 package dev.slipway.node;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public final class Requirements {
     if (value instanceof CharSequence text) {
       return !text.toString().isBlank();
     }
-    if (value instanceof java.util.Collection<?> collection) {
+    if (value instanceof Collection<?> collection) {
       return !collection.isEmpty();
     }
     return value != null;

@@ -46,6 +46,10 @@ final class TreeBuilder {
 
   private static void checkActions(Node node, List<ActionInfo> actions, List<String> problems) {
     for (ActionInfo action : actions) {
+      if (!Node.isValidName(action.name())) {
+        problems.add(node.path() + ": '" + action.name() + "' is not a valid action name"
+            + " (use letters, digits, '_', '-' and '.', not starting with '-' or '.')");
+      }
       if (node.find(action.name()).filter(child -> child != node).isPresent()) {
         problems.add(node.path() + ": '" + action.name() + "' is both an action and a child node;"
             + " rename one of them");

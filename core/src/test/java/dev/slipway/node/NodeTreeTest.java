@@ -218,6 +218,24 @@ class NodeTreeTest {
   }
 
   @Test
+  void a_node_already_used_cannot_join_another_tree() {
+    Git used = new Git();
+    used.actions();
+
+    assertThatThrownBy(() -> Node.root().child("git", used)).hasMessageContaining("its own tree is already built");
+  }
+
+  @Test
+  void action_names_are_checked() {
+    Node root = Node.root().child("odd", new Node() {
+      @Action(name = "two words") public void run() {
+      }
+    });
+
+    assertThatThrownBy(root::build).hasMessageContaining("/odd: 'two words' is not a valid action name");
+  }
+
+  @Test
   void a_built_tree_is_frozen() {
     Node root = tree().build();
     Node staging = root.find("staging").orElseThrow();

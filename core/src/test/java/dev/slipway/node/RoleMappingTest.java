@@ -18,6 +18,38 @@ class RoleMappingTest {
     return Node.root(roles -> roles.add("web", web1, web2).add("queue", queue).add("master_db", db));
   }
 
+  /** python-deployer's WebSystem: a reusable node that maps its roles to its parts. */
+  static class WebSystem extends Node {
+    final Node cache = new Node();
+    final Node git = new Node();
+    final Node database = new Node();
+
+    WebSystem() {
+      child("cache", cache, mapRoles("host", "cache"));
+      child("git", git, mapRoles("host", "web", "queue"));
+      child("database", database, roles -> roles.map("master", "master_db").map("slave", "slave_db"));
+    }
+  }
+
+  @Test
+  void a_reusable_node_is_used_twice_with_different_hosts() {
+    Host staging = ScriptedTransport.host("staging-0");
+    WebSystem stagingSystem = new WebSystem();
+    WebSystem productionSystem = new WebSystem();
+    Node.root()
+        .child("staging", stagingSystem, roles -> roles.add("web", staging).add("queue", staging)
+            .add("cache", staging).add("master_db", staging).add("slave_db"))
+        .child("production", productionSystem, roles -> roles.add("web", web1, web2).add("queue", queue)
+            .add("cache", queue).add("master_db", db).add("slave_db", web2));
+
+    assertThat(stagingSystem.git.hosts().names()).containsExactly("staging-0");
+    assertThat(stagingSystem.database.hosts().filter("slave").isEmpty()).isTrue();
+    assertThat(productionSystem.git.hosts().names()).containsExactly("web-1", "web-2", "queue-1");
+    assertThat(productionSystem.cache.hosts().names()).containsExactly("queue-1");
+    assertThat(productionSystem.database.hosts().filter("master").names()).containsExactly("db-1");
+    assertThat(productionSystem.database.path()).isEqualTo("/production/database");
+  }
+
   @Test
   void a_child_without_mapping_takes_every_role_of_its_parent() {
     Node child = new Node();
