@@ -48,6 +48,7 @@ public final class ActionRunner implements AutoCloseable {
     this.log = options.log().map(EventLog::appendingTo).orElse(null);
     Execution.Builder builder = Execution.builder(root)
         .parallelism(options.parallelism())
+        .console(console)
         .listener(event -> live.on(event))
         .chooseHost((node, action, candidates) -> candidates.host(
             console.choice("Run " + action.name() + " on which host?", candidates.names(), candidates.first().name())));

@@ -35,7 +35,7 @@ import org.jline.utils.AttributedStyle;
  * <p>A non-interactive console (the launcher's {@code --non-interactive}) never reads: each
  * question takes its default, and a question without a default throws
  * {@link UnansweredQuestionException} naming it. With {@code assumeYes}, every confirmation is
- * answered yes without asking.
+ * answered yes without asking. Questions from parallel host tasks are asked one at a time.
  */
 public final class Console {
   private final Terminal terminal;
@@ -187,7 +187,7 @@ public final class Console {
   }
 
   /** Asks for a password without echoing it. A non-interactive console cannot: it throws. */
-  public Secret password(String label) {
+  public synchronized Secret password(String label) {
     if (!interactive) {
       throw new UnansweredQuestionException(label, "a password has no default and the console is non-interactive");
     }
@@ -204,7 +204,7 @@ public final class Console {
     return isAnsi() ? new RedrawnHostStatus(writer(), hosts) : new PrintedHostStatus(writer());
   }
 
-  private <T> T ask(String question, String hint, Optional<T> defaultAnswer, Function<String, Optional<T>> parse) {
+  private synchronized <T> T ask(String question, String hint, Optional<T> defaultAnswer, Function<String, Optional<T>> parse) {
     if (!interactive) {
       T answer = defaultAnswer.orElseThrow(() -> new UnansweredQuestionException(question,
           "it has no default and the console is non-interactive"));

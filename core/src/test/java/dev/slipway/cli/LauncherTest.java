@@ -80,10 +80,10 @@ class LauncherTest {
 
   @Test
   void an_unknown_action_exits_2_listing_the_actions() {
-    int exit = launch("run", "/web", "deploy");
+    int exit = launch("run", "/web", "rollback");
 
     assertThat(exit).isEqualTo(ExitCode.USAGE);
-    assertThat(out()).contains("error: no action 'deploy' in /web; its actions: fail, greet, restart");
+    assertThat(out()).contains("error: no action 'rollback' in /web; its actions: deploy, fail, greet, restart");
   }
 
   @Test
@@ -126,6 +126,15 @@ class LauncherTest {
   }
 
   @Test
+  void actions_ask_on_the_console_and_take_defaults_when_non_interactive() {
+    assertThat(launchTyping("1\n", "run", "/web", "deploy")).isEqualTo(ExitCode.OK);
+    assertThat(out()).contains("  1) v1", "Deploy which version? [v2]", "web-1 | deploying v1");
+
+    assertThat(launch("run", "--non-interactive", "/web", "deploy")).isEqualTo(ExitCode.OK);
+    assertThat(out()).contains("Deploy which version? [v2] v2 (non-interactive: default)", "web-2 | deploying v2");
+  }
+
+  @Test
   void list_prints_the_tree_with_groups_and_actions() {
     assertThat(launch("list")).isEqualTo(ExitCode.OK);
 
@@ -134,6 +143,7 @@ class LauncherTest {
         "  local_hello/",
         "    hello()  Say hello on every host",
         "  web/  [staging]",
+        "    deploy()                         Deploy a version chosen on the console",
         "    fail()                           A command that fails",
         "    greet(name: String, times: int)  Greet someone a few times",
         "    restart(mode: GRACEFUL|HARD)     Restart the app",

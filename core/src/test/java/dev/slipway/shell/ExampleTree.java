@@ -5,6 +5,7 @@ import dev.slipway.local.LocalHost;
 import dev.slipway.node.Action;
 import dev.slipway.node.Group;
 import dev.slipway.node.Node;
+import java.util.List;
 
 /**
  * A small tree on this machine for the launcher and shell tests (and the tmux session):
@@ -12,7 +13,7 @@ import dev.slipway.node.Node;
  * <pre>
  * /
  *   local_hello/        hello()
- *   web/  [staging]     greet(name, times), restart(mode), fail()
+ *   web/  [staging]     deploy(), greet(name, times), restart(mode), fail()
  *   production/  [production]
  *     db/               migrate()
  * </pre>
@@ -42,6 +43,12 @@ public final class ExampleTree {
     @Action(description = "Restart the app")
     public void restart(Mode mode) {
       hosts().run("echo %s", "restarting " + mode.name().toLowerCase());
+    }
+
+    @Action(description = "Deploy a version chosen on the console")
+    public void deploy() {
+      String version = console().choice("Deploy which version?", List.of("v1", "v2"), "v2");
+      hosts().run("echo %s", "deploying " + version);
     }
 
     @Action(description = "A command that fails")

@@ -143,7 +143,7 @@ class ShellTest {
     assertThat(complete(completer, "")).contains("cd", "--inspect", "local_hello", "web", "production");
     assertThat(complete(completer, "cd produ")).containsExactly("local_hello", "web", "production");
     assertThat(complete(completer, "cd production ")).containsExactly("db");
-    assertThat(complete(completer, "web ")).containsExactly("fail", "greet", "restart");
+    assertThat(complete(completer, "web ")).containsExactly("deploy", "fail", "greet", "restart");
     assertThat(complete(completer, "web restart ")).containsExactly("graceful", "hard");
     current[0] = tree.find("/web").orElseThrow();
     assertThat(complete(completer, "dry-run restart h")).containsExactly("graceful", "hard");
