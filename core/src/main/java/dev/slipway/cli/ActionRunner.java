@@ -18,7 +18,7 @@ import dev.slipway.node.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jline.utils.AttributedStyle;
 
@@ -33,29 +33,31 @@ import org.jline.utils.AttributedStyle;
  * }
  * }</pre>
  *
- * One runner keeps one {@link Execution} (and so each host's connection) for its whole life.
+ * Each action gets its own {@link Execution}, so {@link #cancel()} stops only the running one; the
+ * hosts (and their connections) are shared and closed by {@link #close()}.
  */
 public final class ActionRunner implements AutoCloseable {
   private final Console console;
   private final RunOptions options;
-  private final Execution execution;
+  private final Execution.Builder executions;
   private final EventLog log;
+  private volatile Execution execution;
   private volatile LiveOutput live;
 
   public ActionRunner(Node root, Console console, RunOptions options) {
     this.console = requireNonNull(console, "console");
     this.options = requireNonNull(options, "options");
     this.log = options.log().map(EventLog::appendingTo).orElse(null);
-    Execution.Builder builder = Execution.builder(root)
+    this.executions = Execution.builder(root)
         .parallelism(options.parallelism())
         .console(console)
         .listener(event -> live.on(event))
         .chooseHost((node, action, candidates) -> candidates.host(
             console.choice("Run " + action.name() + " on which host?", candidates.names(), candidates.first().name())));
     if (log != null) {
-      builder.listener(log);
+      executions.listener(log);
     }
-    this.execution = builder.build();
+    this.execution = executions.build();
   }
 
   /**
@@ -82,7 +84,7 @@ public final class ActionRunner implements AutoCloseable {
     if (!dry && !confirmed(node, name)) {
       return ExitCode.REFUSED;
     }
-    return watch(node, node.path() + " " + name, () -> execution.withDryRun(dry).call(node, name, arguments));
+    return watch(node, node.path() + " " + name, run -> run.withDryRun(dry).call(node, name, arguments));
   }
 
   /** Runs a shell line on every host of {@code node}, as root if {@code sudo}, with per-host output. */
@@ -90,9 +92,9 @@ public final class ActionRunner implements AutoCloseable {
     if (line.isBlank()) {
       return usage("no command given: --run CMD runs CMD on every host of " + node.path());
     }
-    Execution run = execution.withDryRun(dryRun || options.dryRun());
-    return watch(node, line, () -> {
-      Hosts hosts = run.hosts(node);
+    boolean dry = dryRun || options.dryRun();
+    return watch(node, line, run -> {
+      Hosts hosts = run.withDryRun(dry).hosts(node);
       if (hosts.isEmpty()) {
         throw new SlipwayException(node.path() + " has no hosts to run on");
       }
@@ -118,12 +120,18 @@ public final class ActionRunner implements AutoCloseable {
     return false;
   }
 
-  private int watch(Node node, String what, Supplier<Object> work) {
+  /** Stops the running action: no new host task starts, running ones are interrupted. */
+  public void cancel() {
+    execution.cancel();
+  }
+
+  private int watch(Node node, String what, Function<Execution, Object> work) {
     LiveOutput output = LiveOutput.on(console);
-    output.expect(execution.hosts(node).names());
     live = output;
+    execution = executions.build();
+    output.expect(execution.hosts(node).names());
     try {
-      Object result = work.get();
+      Object result = work.apply(execution);
       output.printSummary(Map.of());
       printResult(result);
       return ExitCode.OK;

@@ -113,18 +113,31 @@ public final class Shell {
         case "cd": cd(rest); break;
         case "find": Navigation.walk(current, rest).walk().forEach(node -> console.println(text.nodeName(node, node.path()))); break;
         case "help": help(); break;
-        case "dry-run": runAction(rest, true); break;
+        case "dry-run": cancellable(() -> runAction(rest, true)); break;
         case "--inspect": text.printInspection(Navigation.walk(current, rest)); break;
-        case "--run": runner.runCommand(current, after(line, command), false, false); break;
-        case "--run-with-sudo": runner.runCommand(current, after(line, command), true, false); break;
+        case "--run": cancellable(() -> runner.runCommand(current, after(line, command), false, false)); break;
+        case "--run-with-sudo": cancellable(() -> runner.runCommand(current, after(line, command), true, false)); break;
         case "--connect": connect(rest); break;
         case "--version": console.println("Slipway " + version); break;
-        default: runAction(words, false);
+        default: cancellable(() -> runAction(words, false));
       }
     } catch (SlipwayException e) {
       console.println("error: " + e.getMessage());
     }
     return true;
+  }
+
+  /** Runs {@code work} with Ctrl-C cancelling it instead of ending the shell. */
+  private void cancellable(Runnable work) {
+    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+      console.println("^C: cancelling...");
+      runner.cancel();
+    });
+    try {
+      work.run();
+    } finally {
+      terminal.handle(Terminal.Signal.INT, previous);
+    }
   }
 
   private void cd(List<String> words) {

@@ -83,7 +83,7 @@ class LauncherTest {
     int exit = launch("run", "/web", "rollback");
 
     assertThat(exit).isEqualTo(ExitCode.USAGE);
-    assertThat(out()).contains("error: no action 'rollback' in /web; its actions: deploy, fail, greet, restart");
+    assertThat(out()).contains("error: no action 'rollback' in /web; its actions: deploy, fail, greet, restart, snooze");
   }
 
   @Test
@@ -147,6 +147,7 @@ class LauncherTest {
         "    fail()                           A command that fails",
         "    greet(name: String, times: int)  Greet someone a few times",
         "    restart(mode: GRACEFUL|HARD)     Restart the app",
+        "    snooze(seconds: int)             Sleep, then say so (for Ctrl-C)",
         "  production/  [production]",
         "    db/",
         "      migrate()  Migrate the schema"));

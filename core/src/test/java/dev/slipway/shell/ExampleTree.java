@@ -13,7 +13,7 @@ import java.util.List;
  * <pre>
  * /
  *   local_hello/        hello()
- *   web/  [staging]     deploy(), greet(name, times), restart(mode), fail()
+ *   web/  [staging]     deploy(), greet(name, times), restart(mode), snooze(seconds), fail()
  *   production/  [production]
  *     db/               migrate()
  * </pre>
@@ -49,6 +49,11 @@ public final class ExampleTree {
     public void deploy() {
       String version = console().choice("Deploy which version?", List.of("v1", "v2"), "v2");
       hosts().run("echo %s", "deploying " + version);
+    }
+
+    @Action(description = "Sleep, then say so (for Ctrl-C)")
+    public void snooze(int seconds) {
+      hosts().run("sleep %s && echo woke", seconds);
     }
 
     @Action(description = "A command that fails")

@@ -41,6 +41,12 @@ class ShellInTmuxTest {
       tmux.enter("dry-run restart hard");
       tmux.waitFor("web-2 (dry-run) $ echo 'restarting hard'");
 
+      tmux.enter("snooze 30");
+      tmux.waitFor("/web > snooze 30");
+      tmux.press("C-c");
+      assertThat(tmux.waitFor("error: /web snooze failed")).contains("^C: cancelling...", "interrupted while running sleep 30").doesNotContain("| woke");
+      tmux.waitFor("/web >");
+
       tmux.enter("--inspect");
       assertThat(tmux.waitFor("Children:")).contains("Class:    dev.slipway.shell.ExampleTree$Web", "host: web-1, web-2");
 
@@ -50,6 +56,15 @@ class ShellInTmuxTest {
       tmux.enter("y");
       String screen = tmux.waitFor("db-1  ok");
       assertThat(screen).contains("db-1 | migrated", "/production/db >");
+
+      tmux.enter("cd /local_hello");
+      tmux.enter("--connect");
+      tmux.waitFor("Connecting to local (/bin/sh -l); exit to come back.");
+      tmux.enter("echo inside-$((6*7))");
+      tmux.waitFor("inside-42");
+      tmux.enter("exit");
+      tmux.enter("pwd");
+      tmux.waitFor("/local_hello > pwd");
 
       tmux.enter("exit");
       Files.createDirectories(Path.of("target"));
@@ -63,6 +78,6 @@ class ShellInTmuxTest {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Duser.home=" + home, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
         ExampleTree.class.getName());
-    return command.stream().map(Quoting::quote).collect(Collectors.joining(" "));
+    return "SHELL=/bin/sh " + command.stream().map(Quoting::quote).collect(Collectors.joining(" "));
   }
 }

@@ -52,7 +52,7 @@ class ShellTest {
   void ls_and_find_list_children_and_actions() throws IOException {
     String screen = session("ls", "cd web", "ls", "find /");
 
-    assertThat(screen).contains("local_hello/  web/  production/", "fail  greet  restart")
+    assertThat(screen).contains("local_hello/  web/  production/", "deploy  fail  greet  restart  snooze")
         .contains("/production\n/production/db");
   }
 
@@ -143,7 +143,7 @@ class ShellTest {
     assertThat(complete(completer, "")).contains("cd", "--inspect", "local_hello", "web", "production");
     assertThat(complete(completer, "cd produ")).containsExactly("local_hello", "web", "production");
     assertThat(complete(completer, "cd production ")).containsExactly("db");
-    assertThat(complete(completer, "web ")).containsExactly("deploy", "fail", "greet", "restart");
+    assertThat(complete(completer, "web ")).containsExactly("deploy", "fail", "greet", "restart", "snooze");
     assertThat(complete(completer, "web restart ")).containsExactly("graceful", "hard");
     current[0] = tree.find("/web").orElseThrow();
     assertThat(complete(completer, "dry-run restart h")).containsExactly("graceful", "hard");
