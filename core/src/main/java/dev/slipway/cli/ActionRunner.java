@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
+import dev.slipway.CommandResult;
 import dev.slipway.SlipwayException;
 import dev.slipway.console.Console;
 import dev.slipway.console.LiveOutput;
@@ -153,7 +154,7 @@ public final class ActionRunner implements AutoCloseable {
   private void printResult(Object result) {
     if (result instanceof HostResults) {
       ((HostResults<?>) result).forEach(r -> {
-        if (r.value() != null && !(r.value() instanceof dev.slipway.CommandResult)) {
+        if (r.value() != null && !(r.value() instanceof CommandResult)) {
           console.println(r.host() + ": " + r.value());
         }
       });

@@ -4,9 +4,7 @@ import dev.slipway.console.Console;
 import dev.slipway.node.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,21 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * The launcher's grammar, declared with picocli:
- *
- * <pre>
- * PROGRAM [run] [--path PATH] [--dry-run] [--non-interactive] [--yes] [--parallelism N] [--log FILE]
- *               [--env NAME] [--inventory FILE] [-e KEY=VALUE]... [PATH] [--] [ACTION [ARG...]]
- * PROGRAM list [PATH]
- * PROGRAM inspect PATH
- * PROGRAM --help | --version
- * </pre>
- *
- * A first word starting with {@code /} is the node path ({@code run /remote_hello hello}); otherwise
- * the path is {@code --path} or the root. Without an action, {@code run} opens the interactive shell
- * at that node (on a terminal). Put {@code --} before arguments that start with {@code -}.
- */
+/** The launcher's grammar (see {@link Launcher}), declared with picocli. */
 final class Commands {
   private Commands() {
   }
@@ -46,14 +30,10 @@ final class Commands {
   /** A node from a path, or a usage error naming the path and the nodes there are. */
   static Node node(Launcher launcher, String path) {
     if (!path.startsWith("/")) {
-      throw usage("the node path must start with /, was '" + path + "'");
+      throw new UsageException("the node path must start with /, was '" + path + "'");
     }
-    return launcher.root().find(path).orElseThrow(() -> usage("no node at " + path + "; nodes: "
+    return launcher.root().find(path).orElseThrow(() -> new UsageException("no node at " + path + "; nodes: "
         + String.join(", ", launcher.root().walk().map(Node::path).toList())));
-  }
-
-  private static UsageException usage(String message) {
-    return new UsageException(message);
   }
 
   @Command(mixinStandardHelpOptions = true, description = "Runs actions of a deployment tree.",
@@ -94,8 +74,8 @@ final class Commands {
     private String environment;
     @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory file (hosts, groups, variables).")
     private Path inventory;
-    @Option(names = "-e", paramLabel = "KEY=VALUE", description = "An extra variable; repeatable.")
-    private Map<String, String> variables = new LinkedHashMap<>();
+    @Option(names = {"-e", "--extra-var"}, paramLabel = "KEY=VALUE", description = "An extra variable; repeatable.")
+    private List<String> extraVars = new ArrayList<>();
     @Parameters(paramLabel = "[PATH] ACTION ARG", description = "Node path (starting with /), action, arguments.")
     private List<String> words = new ArrayList<>();
 
@@ -108,11 +88,11 @@ final class Commands {
       List<String> rest = new ArrayList<>(words);
       String where = path != null ? path : !rest.isEmpty() && rest.get(0).startsWith("/") ? rest.remove(0) : "/";
       Node node = node(launcher, where);
-      if (environment != null || inventory != null || !variables.isEmpty()) {
-        throw usage("--env, --inventory and -e are not wired yet: this build has no inventory support");
+      if (environment != null || inventory != null || !extraVars.isEmpty()) {
+        throw new UsageException("--env, --inventory and -e are not wired yet: this build has no inventory support");
       }
       RunOptions options = new RunOptions(dryRun, !nonInteractive, yes, parallelism, Optional.ofNullable(log),
-          Optional.ofNullable(environment), Optional.ofNullable(inventory), variables);
+          Optional.ofNullable(environment), Optional.ofNullable(inventory), extraVars);
       return rest.isEmpty() ? launcher.shell(node, options) : launcher.runAction(node, rest, options);
     }
   }

@@ -13,7 +13,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -27,7 +29,20 @@ import picocli.CommandLine;
  * int exit = Launcher.builder(root).streams(in, out, err).build().run("run", "/remote_hello", "hello");
  * }</pre>
  *
- * See {@link Commands} for the grammar and {@link ExitCode} for the exit codes.
+ * <p>The grammar:
+ *
+ * <pre>
+ * PROGRAM [run] [--path PATH] [--dry-run] [--non-interactive] [--yes] [--parallelism N] [--log FILE]
+ *               [--env NAME] [--inventory FILE] [-e KEY=VALUE]... [PATH] [--] [ACTION [ARG...]]
+ * PROGRAM list [PATH]
+ * PROGRAM inspect PATH
+ * PROGRAM --help | --version
+ * </pre>
+ *
+ * A first word starting with {@code /} is the node path ({@code run /remote_hello hello}); otherwise
+ * the path is {@code --path} or the root. Without an action, {@code run} (or no command at all)
+ * opens the interactive shell at that node, when there is a terminal. Put {@code --} before
+ * arguments that start with {@code -}. See {@link ExitCode} for the exit codes.
  */
 public final class Launcher {
   private final Node root;
@@ -72,7 +87,7 @@ public final class Launcher {
   }
 
   /** Runs an action non-interactively or with questions on the terminal. */
-  int runAction(Node node, java.util.List<String> words, RunOptions options) {
+  int runAction(Node node, List<String> words, RunOptions options) {
     Console console = console(options);
     try (ActionRunner runner = new ActionRunner(root, console, options)) {
       return runner.run(node, words, false);
@@ -107,9 +122,10 @@ public final class Launcher {
     }
   }
 
+  // The system terminal is opened at most once, and only if a question or the shell needs it.
   private static Supplier<Optional<Terminal>> once(Supplier<Optional<Terminal>> supplier) {
-    Optional<Terminal>[] made = new Optional[1];
-    return () -> made[0] != null ? made[0] : (made[0] = supplier.get());
+    AtomicReference<Optional<Terminal>> made = new AtomicReference<>();
+    return () -> made.updateAndGet(terminal -> terminal != null ? terminal : supplier.get());
   }
 
   Node root() {

@@ -1,7 +1,7 @@
 package dev.slipway.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,19 +14,19 @@ import java.util.Optional;
  * @param log a file that receives every command and output line, if given
  * @param environment the inventory environment to use ({@code --env}), if given
  * @param inventory the inventory file ({@code --inventory}), if given
- * @param variables extra variables ({@code -e key=value})
+ * @param extraVars extra variables as given ({@code -e key=value}), for the inventory
  */
 public record RunOptions(boolean dryRun, boolean interactive, boolean assumeYes, int parallelism,
                          Optional<Path> log, Optional<String> environment, Optional<Path> inventory,
-                         Map<String, String> variables) {
+                         List<String> extraVars) {
   /** Interactive, really running, eight hosts at once, no log. */
   public static final RunOptions DEFAULTS =
-      new RunOptions(false, true, false, 8, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+      new RunOptions(false, true, false, 8, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
   public RunOptions {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
     }
-    variables = Map.copyOf(variables);
+    extraVars = List.copyOf(extraVars);
   }
 }

@@ -109,9 +109,9 @@ public final class Shell {
         case "exit": case "quit": return false;
         case "clear": clear(); break;
         case "pwd": console.println(current.path()); break;
-        case "ls": printColumns(text.entries(rest.isEmpty() ? current : Navigation.walk(current, rest))); break;
+        case "ls": printColumns(text.entries(Navigation.walk(current, rest))); break;
         case "cd": cd(rest); break;
-        case "find": Navigation.walk(current, rest).walk().forEach(node -> console.println(text.nodeName(node, node.path()))); break;
+        case "find": find(Navigation.walk(current, rest)); break;
         case "help": help(); break;
         case "dry-run": cancellable(() -> runAction(rest, true)); break;
         case "--inspect": text.printInspection(Navigation.walk(current, rest)); break;
@@ -176,6 +176,10 @@ public final class Shell {
             + host.transport().getClass().getSimpleName() + ") gives no interactive login"));
     console.println("Connecting to " + host.name() + " (" + String.join(" ", command) + "); exit to come back.");
     LoginSession.attach(terminal, command);
+  }
+
+  private void find(Node from) {
+    from.walk().forEach(node -> console.println(text.nodeName(node, node.path())));
   }
 
   private void clear() {

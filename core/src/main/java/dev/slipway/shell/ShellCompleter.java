@@ -5,6 +5,7 @@ import dev.slipway.node.ActionParameter;
 import dev.slipway.node.Node;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jline.reader.Candidate;
@@ -84,7 +85,7 @@ final class ShellCompleter implements Completer {
     Class<?> type = parameter.type();
     String hint = parameter.name() + ": " + parameter.describeType();
     if (type.isEnum()) {
-      Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT))
+      Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
           .forEach(value -> candidates.add(new Candidate(value, value, null, hint, null, null, true)));
     } else if (type == boolean.class || type == Boolean.class) {
       List.of("true", "false").forEach(value -> candidates.add(new Candidate(value, value, null, hint, null, null, true)));
