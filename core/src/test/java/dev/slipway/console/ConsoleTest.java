@@ -127,4 +127,22 @@ class ConsoleTest {
         "Uploading: 1/2", "Uploading: 2/2", "Uploading: done (2/2)",
         "web-2: restarted");
   }
+
+  @Test
+  void progress_is_a_bar_and_host_status_is_redrawn_on_an_ansi_terminal() throws IOException {
+    var terminal = new DumbTerminal("test", "xterm-256color", new ByteArrayInputStream(new byte[0]), screen,
+        StandardCharsets.UTF_8);
+    Console console = Console.interactive(terminal);
+
+    try (Progress progress = console.progress("Uploading", 2)) {
+      progress.step();
+    }
+    try (HostStatus status = console.hostStatus(List.of("web-1", "web-2"))) {
+      status.update("web-2", "restarted");
+    }
+
+    assertThat(screen()).contains("\rUploading [" + ".".repeat(30) + "] 0/2",
+        "\rUploading [" + "#".repeat(15) + ".".repeat(15) + "] 1/2",
+        "web-1  waiting", "\u001b[2A", "web-2  restarted");
+  }
 }

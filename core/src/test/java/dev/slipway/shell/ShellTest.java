@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Size;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,17 @@ class ShellTest {
 
     assertThat(screen).contains("error: cannot open an interactive session on web-1: its transport (FakeTransport)"
         + " gives no interactive login");
+  }
+
+  @Test
+  void the_prompt_is_coloured_by_the_group_on_an_ansi_terminal() throws IOException {
+    var terminal = new DumbTerminal("test", "xterm-256color",
+        new ByteArrayInputStream("cd production\n".getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
+    terminal.setSize(new Size(120, 40));
+
+    Shell.builder(ExampleTree.tree()).terminal(terminal).history(home.resolve("history")).build().run();
+
+    assertThat(screen.toString(StandardCharsets.UTF_8)).contains("\u001b[31;1m/production\u001b[0m > ");
   }
 
   @Test
