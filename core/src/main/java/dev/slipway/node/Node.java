@@ -37,6 +37,20 @@ import java.util.stream.Stream;
  * {@link #requires(Requirements)} checked and roles resolved, and every problem of every node is
  * reported in one {@link InvalidTreeException}. After that the tree is frozen.
  *
+ * <h2>Running and testing</h2>
+ * An {@link Execution} runs actions by path and name with listeners, dry-run, parallelism and
+ * cancellation. An action is also a plain method: a unit test gives the node fake hosts and calls it.
+ * <pre>{@code
+ * FakeHost web = FakeHost.named("web1").answer("echo hello world", 0, "hello world\n");
+ * SayHello node = new SayHello();
+ * node.roles(roles -> roles.add("host", web));
+ * node.hello();
+ * assertThat(web.commands()).containsExactly("echo hello world");
+ * }</pre>
+ * {@code hosts()} learns the running execution from the current thread, which Slipway sets on every
+ * thread it starts; code that starts its own threads should call {@code hosts()} before and hand the
+ * {@link Hosts} over.
+ *
  * <h2>Inspection</h2>
  * {@link #path()}, {@link #children()}, {@link #actions()}, {@link #find(String)},
  * {@link #walk(NodeFilter)} and {@link #group()} describe the tree for the launcher and shell.

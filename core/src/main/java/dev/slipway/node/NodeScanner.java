@@ -87,9 +87,9 @@ final class NodeScanner {
     }
   }
 
-  // An override without the annotation is still the action its superclass declared.
+  // An override without the annotation is still the action its superclass or interface declared.
   private static <A extends Annotation> A findAnnotation(Method method, Class<A> type) {
-    for (Class<?> c = method.getDeclaringClass(); c != null; c = c.getSuperclass()) {
+    for (Class<?> c : hierarchy(method.getDeclaringClass(), new ArrayList<>())) {
       try {
         A found = c.getDeclaredMethod(method.getName(), method.getParameterTypes()).getAnnotation(type);
         if (found != null) {
@@ -100,6 +100,17 @@ final class NodeScanner {
       }
     }
     return null;
+  }
+
+  private static List<Class<?>> hierarchy(Class<?> type, List<Class<?>> seen) {
+    if (type != null && !seen.contains(type)) {
+      seen.add(type);
+      hierarchy(type.getSuperclass(), seen);
+      for (Class<?> implemented : type.getInterfaces()) {
+        hierarchy(implemented, seen);
+      }
+    }
+    return seen;
   }
 
   private static Object read(Field field, Node node) {

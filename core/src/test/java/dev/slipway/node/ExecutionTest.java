@@ -193,6 +193,32 @@ class ExecutionTest {
   }
 
   @Test
+  void cancel_kills_a_command_running_on_a_real_shell(@TempDir java.nio.file.Path dir) throws InterruptedException {
+    java.nio.file.Path marker = dir.resolve("finished");
+    Node local = Node.root(roles -> roles.add("host", LocalHost.create()));
+    CountDownLatch started = new CountDownLatch(1);
+    Execution execution = Execution.builder(local)
+        .listener(event -> started.countDown())
+        .build();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread run = new Thread(() -> {
+      try {
+        execution.run(() -> local.hosts().run("echo started; sleep 30 && touch %s", marker.toString()));
+      } catch (Throwable e) {
+        thrown.set(e);
+      }
+    });
+
+    run.start();
+    started.await();
+    execution.cancel();
+    run.join();
+
+    assertThat(thrown.get()).isInstanceOf(ExecutionCancelledException.class);
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void a_cancelled_execution_starts_nothing() {
     Execution execution = Execution.of(root);
     execution.cancel();

@@ -130,9 +130,29 @@ class NodeTreeTest {
         .isEqualTo("Check out a commit");
   }
 
+  interface Restartable {
+    @Action(description = "Restart the service")
+    default void restart() {
+    }
+
+    @Action
+    void status();
+  }
+
+  static class Nginx extends Node implements Restartable {
+    @Override
+    public void status() {
+    }
+  }
+
   @Test
   void an_override_stays_an_action() {
     assertThat(new Redis().action("start")).isPresent();
+  }
+
+  @Test
+  void actions_can_come_from_interfaces() {
+    assertThat(new Nginx().actions()).extracting(ActionInfo::name).containsExactly("restart", "status");
   }
 
   @Test
