@@ -80,11 +80,11 @@ public final class TransportHost implements Host {
 
   @Override
   public CommandResult execute(Command command) {
+    if (context.dryRun()) {
+      return checkSyntax(command, command);
+    }
     ShellRenderer.Rendered rendered =
         ShellRenderer.render(command, context, transport.sudoPassword().isPresent());
-    if (context.dryRun()) {
-      return checkSyntax(command, rendered.script());
-    }
     ByteArrayOutputStream stdin = new ByteArrayOutputStream();
     stdin.writeBytes(rendered.stdin());
     command.stdin().ifPresent(stdin::writeBytes);
@@ -95,12 +95,14 @@ public final class TransportHost implements Host {
 
   @Override
   public CommandResult apply(Batch batch) {
-    String script = ScriptCompiler.compile(batch);
+    Command script = Command.shell(ScriptCompiler.compile(batch));
     Command command = Command.shell(describe(batch));
     if (context.dryRun()) {
       return checkSyntax(command, script);
     }
-    ExecRequest request = new ExecRequest(command, context, script, new byte[0], Optional.empty(), false,
+    // The batch runs in this view's context too: its directory, environment and user (through sudo).
+    ShellRenderer.Rendered rendered = ShellRenderer.render(script, context, transport.sudoPassword().isPresent());
+    ExecRequest request = new ExecRequest(command, context, rendered.script(), new byte[0], Optional.empty(), false,
         outputSink(List.of()));
     CommandResult result = run(command, List.of(), () -> transport.apply(batch, request));
     if (!result.succeeded()) {
@@ -109,7 +111,11 @@ public final class TransportHost implements Host {
     return result;
   }
 
-  private CommandResult checkSyntax(Command command, String script) {
+  private CommandResult checkSyntax(Command command, Command checked) {
+    // Checked without the sudo wrapper: sh -n cannot see into the quoted script of "sudo sh -c '…'".
+    HostContext unwrapped = new HostContext(context.directory(), context.env(), context.prefixes(), Optional.empty(),
+        false);
+    String script = ShellRenderer.render(checked, unwrapped, false).script();
     ExecRequest check = new ExecRequest(Command.shell("sh -n"), context.dryRun(false), "sh -n",
         script.getBytes(java.nio.charset.StandardCharsets.UTF_8), Optional.of(Duration.ofSeconds(30)), false,
         ExecRequest.OutputSink.NONE);

@@ -1,0 +1,72 @@
+package dev.slipway.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.Command;
+import dev.slipway.CommandResult;
+import dev.slipway.Secret;
+import dev.slipway.local.LocalHost;
+import dev.slipway.ops.Batch;
+import dev.slipway.ops.Operation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScriptCompilerTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void each_operation_compiles_to_quoted_shell() {
+    assertThat(ScriptCompiler.shell(new Operation.Mkdirs("/srv/my app"))).isEqualTo("mkdir -p -- '/srv/my app'");
+    assertThat(ScriptCompiler.shell(new Operation.CreateDirectory("/srv/lock"))).isEqualTo("mkdir -- /srv/lock");
+    assertThat(ScriptCompiler.shell(new Operation.Symlink("releases/1", "/srv/current")))
+        .isEqualTo("rm -f -- /srv/current.slipway-$$ && ln -s -- releases/1 /srv/current.slipway-$$"
+            + " && mv -Tf -- /srv/current.slipway-$$ /srv/current");
+    assertThat(ScriptCompiler.shell(new Operation.Rename("/a", "/b c"))).isEqualTo("mv -Tf -- /a '/b c'");
+    assertThat(ScriptCompiler.shell(new Operation.Remove("/srv/old"))).isEqualTo("rm -rf -- /srv/old");
+    assertThat(ScriptCompiler.shell(new Operation.WriteFile("/srv/f", "it's", 0640)))
+        .isEqualTo("printf '%s' 'it'\"'\"'s' > /srv/f.slipway-$$ && chmod 640 /srv/f.slipway-$$"
+            + " && mv -Tf -- /srv/f.slipway-$$ /srv/f");
+    assertThat(ScriptCompiler.shell(new Operation.Copy("/a", "/b"))).isEqualTo("cp -a -- /a /b");
+    assertThat(ScriptCompiler.shell(new Operation.Exec(Command.cmd("echo", "a b")))).isEqualTo("echo 'a b'");
+  }
+
+  @Test
+  void a_script_starts_strict_and_guards_every_operation() {
+    String script = ScriptCompiler.compile(Batch.of(new Operation.Mkdirs("/a"), new Operation.Remove("/b")));
+
+    assertThat(script).startsWith("set -eu\n")
+        .contains("{ mkdir -p -- /a\n} || slipway_fail 1 '")
+        .contains("{ rm -rf -- /b\n} || slipway_fail 2 '");
+  }
+
+  @Test
+  void a_failing_operation_is_named_with_its_index_and_stops_the_script() {
+    String root = dir.toString();
+    Batch batch = Batch.of(
+        new Operation.Mkdirs(root + "/first"),
+        new Operation.Rename(root + "/missing", root + "/target"),
+        new Operation.Mkdirs(root + "/third"));
+
+    CommandResult result = LocalHost.create().execute(Command.shell(ScriptCompiler.compile(batch)));
+
+    assertThat(result.exitStatus()).isNotZero();
+    assertThat(result.stderr()).contains("slipway: operation 2 of 3 failed: mv " + root + "/missing " + root + "/target");
+    assertThat(dir.resolve("first")).isDirectory();
+    assertThat(Files.exists(dir.resolve("third"))).isFalse();
+  }
+
+  @Test
+  void a_batch_cannot_carry_a_secret() {
+    Batch batch = Batch.of(new Operation.Exec(Command.cmd("login", Secret.of("pw"))));
+
+    assertThatThrownBy(() -> ScriptCompiler.compile(batch))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("login [REDACTED]")
+        .hasMessageNotContaining("pw");
+  }
+}

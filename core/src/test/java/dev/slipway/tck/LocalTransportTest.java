@@ -1,0 +1,30 @@
+package dev.slipway.tck;
+
+import dev.slipway.Host;
+import dev.slipway.local.LocalHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The transport and shell contracts on {@link LocalHost}. */
+class LocalTransportTest extends ShellContract {
+  private final Host local = LocalHost.create();
+
+  @TempDir
+  Path scratch;
+
+  @Override
+  protected Host host() {
+    return local;
+  }
+
+  @Override
+  protected String scratch() {
+    try {
+      return scratch.toRealPath().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
