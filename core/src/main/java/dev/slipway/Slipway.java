@@ -2,11 +2,13 @@ package dev.slipway;
 
 import dev.slipway.cli.ExitCode;
 import dev.slipway.cli.Launcher;
+import dev.slipway.inventory.Environment;
 import dev.slipway.node.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -37,7 +39,20 @@ public final class Slipway {
 
   /** Runs the command line {@code args} on the tree of {@code root}, then exits the JVM with its exit code. */
   public static void start(Node root, String... args) {
-    System.exit(Launcher.builder(root).terminal(Slipway::systemTerminal).version(version()).build().run(args));
+    System.exit(onSystemTerminal(Launcher.builder(root)).run(args));
+  }
+
+  /**
+   * Runs the command line {@code args} on a tree built from the inventory environment it selects
+   * ({@code --inventory FILE [--env NAME] [-e KEY=VALUE]...}), then exits the JVM:
+   *
+   * <pre>{@code
+   * Slipway.start(env -> Node.root().child("web", new Shop(),
+   *     roles -> roles.add("host", env.hostsOf("web", sshHosts))), args);
+   * }</pre>
+   */
+  public static void start(Function<Environment, Node> tree, String... args) {
+    System.exit(onSystemTerminal(Launcher.builder(tree)).run(args));
   }
 
   /**
@@ -48,9 +63,19 @@ public final class Slipway {
     return Launcher.builder(root).streams(in, out, err).version(version()).build().run(args);
   }
 
+  /** As {@link #run(Node, String[], InputStream, PrintStream, PrintStream)}, for a tree built from an inventory. */
+  public static int run(Function<Environment, Node> tree, String[] args, InputStream in, PrintStream out,
+                        PrintStream err) {
+    return Launcher.builder(tree).streams(in, out, err).version(version()).build().run(args);
+  }
+
   /** This library's version, from the jar's manifest; {@code development} when run from classes. */
   public static String version() {
     return Optional.ofNullable(Slipway.class.getPackage().getImplementationVersion()).orElse("development");
+  }
+
+  private static Launcher onSystemTerminal(Launcher.Builder launcher) {
+    return launcher.terminal(Slipway::systemTerminal).version(version()).build();
   }
 
   private static Optional<Terminal> systemTerminal() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,12 +29,12 @@ final class Commands {
   }
 
   /** A node from a path, or a usage error naming the path and the nodes there are. */
-  static Node node(Launcher launcher, String path) {
+  static Node node(Node root, String path) {
     if (!path.startsWith("/")) {
       throw new UsageException("the node path must start with /, was '" + path + "'");
     }
-    return launcher.root().find(path).orElseThrow(() -> new UsageException("no node at " + path + "; nodes: "
-        + String.join(", ", launcher.root().walk().map(Node::path).toList())));
+    return root.find(path).orElseThrow(() -> new UsageException("no node at " + path + "; nodes: "
+        + String.join(", ", root.walk().map(Node::path).toList())));
   }
 
   @Command(mixinStandardHelpOptions = true, description = "Runs actions of a deployment tree.",
@@ -48,7 +49,7 @@ final class Commands {
 
     @Override
     public Integer call() {
-      return launcher.shell(launcher.root(), RunOptions.DEFAULTS);
+      return launcher.shell(launcher.tree(new InventoryOptions()), RunOptions.DEFAULTS);
     }
   }
 
@@ -70,12 +71,8 @@ final class Commands {
     private int parallelism;
     @Option(names = "--log", paramLabel = "FILE", description = "Append every command and output line to FILE.")
     private Path log;
-    @Option(names = "--env", paramLabel = "NAME", description = "Inventory environment (needs an inventory).")
-    private String environment;
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory file (hosts, groups, variables).")
-    private Path inventory;
-    @Option(names = {"-e", "--extra-var"}, paramLabel = "KEY=VALUE", description = "An extra variable; repeatable.")
-    private List<String> extraVars = new ArrayList<>();
+    @Mixin
+    private InventoryOptions inventory = new InventoryOptions();
     @Parameters(paramLabel = "[PATH] ACTION ARG", description = "Node path (starting with /), action, arguments.")
     private List<String> words = new ArrayList<>();
 
@@ -87,12 +84,8 @@ final class Commands {
     public Integer call() {
       List<String> rest = new ArrayList<>(words);
       String where = path != null ? path : !rest.isEmpty() && rest.get(0).startsWith("/") ? rest.remove(0) : "/";
-      Node node = node(launcher, where);
-      if (environment != null || inventory != null || !extraVars.isEmpty()) {
-        throw new UsageException("--env, --inventory and -e are not wired yet: this build has no inventory support");
-      }
-      RunOptions options = new RunOptions(dryRun, !nonInteractive, yes, parallelism, Optional.ofNullable(log),
-          Optional.ofNullable(environment), Optional.ofNullable(inventory), extraVars);
+      Node node = node(launcher.tree(inventory), where);
+      RunOptions options = new RunOptions(dryRun, !nonInteractive, yes, parallelism, Optional.ofNullable(log));
       return rest.isEmpty() ? launcher.shell(node, options) : launcher.runAction(node, rest, options);
     }
   }
@@ -104,6 +97,8 @@ final class Commands {
 
     @Parameters(paramLabel = "PATH", defaultValue = "/", description = "Where to start (default: /).")
     private String path;
+    @Mixin
+    private InventoryOptions inventory = new InventoryOptions();
 
     ListCommand(Launcher launcher) {
       this.launcher = launcher;
@@ -111,7 +106,7 @@ final class Commands {
 
     @Override
     public Integer call() {
-      Node node = node(launcher, path);
+      Node node = node(launcher.tree(inventory), path);
       new TreeText(launcher.console(RunOptions.DEFAULTS)).printTree(node);
       return ExitCode.OK;
     }
@@ -124,6 +119,8 @@ final class Commands {
 
     @Parameters(paramLabel = "PATH", description = "The node, e.g. /production/web.")
     private String path;
+    @Mixin
+    private InventoryOptions inventory = new InventoryOptions();
 
     InspectCommand(Launcher launcher) {
       this.launcher = launcher;
@@ -132,7 +129,7 @@ final class Commands {
     @Override
     public Integer call() {
       Console console = launcher.console(RunOptions.DEFAULTS);
-      new TreeText(console).printInspection(node(launcher, path));
+      new TreeText(console).printInspection(node(launcher.tree(inventory), path));
       return ExitCode.OK;
     }
   }

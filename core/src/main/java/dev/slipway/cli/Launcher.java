@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.SlipwayException;
 import dev.slipway.console.Console;
+import dev.slipway.inventory.Environment;
 import dev.slipway.node.Node;
 import dev.slipway.shell.Shell;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -45,7 +47,7 @@ import picocli.CommandLine;
  * arguments that start with {@code -}. See {@link ExitCode} for the exit codes.
  */
 public final class Launcher {
-  private final Node root;
+  private final TreeSource trees;
   private final InputStream in;
   private final OutputStream out;
   private final PrintWriter err;
@@ -55,7 +57,7 @@ public final class Launcher {
   private final String version;
 
   private Launcher(Builder builder) {
-    this.root = builder.root;
+    this.trees = builder.trees;
     this.in = builder.in;
     this.out = builder.out;
     this.err = new PrintWriter(builder.err, true, StandardCharsets.UTF_8);
@@ -67,7 +69,15 @@ public final class Launcher {
 
   /** Starts configuring the launcher of the tree {@code root} is in. */
   public static Builder builder(Node root) {
-    return new Builder(root);
+    return new Builder(TreeSource.fixed(requireNonNull(root, "root")));
+  }
+
+  /**
+   * Starts configuring the launcher of a tree built from an inventory environment, chosen on the
+   * command line with {@code --inventory FILE [--env NAME] [-e KEY=VALUE]...}.
+   */
+  public static Builder builder(Function<Environment, Node> tree) {
+    return new Builder(TreeSource.fromInventory(requireNonNull(tree, "tree")));
   }
 
   /** Parses {@code args} and does what they say; returns the {@link ExitCode}. */
@@ -89,7 +99,7 @@ public final class Launcher {
   /** Runs an action non-interactively or with questions on the terminal. */
   int runAction(Node node, List<String> words, RunOptions options) {
     Console console = console(options);
-    try (ActionRunner runner = new ActionRunner(root, console, options)) {
+    try (ActionRunner runner = new ActionRunner(node.rootNode(), console, options)) {
       return runner.run(node, words, false);
     }
   }
@@ -102,7 +112,7 @@ public final class Launcher {
           + " e.g. run " + node.path() + " ACTION ARGS, or list the actions with: list");
       return ExitCode.USAGE;
     }
-    Shell.builder(root).terminal(tty.get()).startAt(node).history(history).options(options).version(version)
+    Shell.builder(node.rootNode()).terminal(tty.get()).startAt(node).history(history).options(options).version(version)
         .build().run();
     return ExitCode.OK;
   }
@@ -128,8 +138,9 @@ public final class Launcher {
     return () -> made.updateAndGet(terminal -> terminal != null ? terminal : supplier.get());
   }
 
-  Node root() {
-    return root;
+  /** The tree, made for the command line's inventory options. */
+  Node tree(InventoryOptions options) {
+    return trees.tree(options);
   }
 
   PrintWriter err() {
@@ -138,7 +149,7 @@ public final class Launcher {
 
   /** Configures a {@link Launcher}. */
   public static final class Builder {
-    private final Node root;
+    private final TreeSource trees;
     private InputStream in = System.in;
     private OutputStream out = System.out;
     private OutputStream err = System.err;
@@ -147,8 +158,8 @@ public final class Launcher {
     private String name = "slipway";
     private String version = "development";
 
-    private Builder(Node root) {
-      this.root = requireNonNull(root, "root").rootNode();
+    private Builder(TreeSource trees) {
+      this.trees = trees;
     }
 
     /** Input, output and error streams (default: the process's). No terminal: questions take defaults. */

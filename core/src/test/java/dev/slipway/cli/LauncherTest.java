@@ -178,12 +178,6 @@ class LauncherTest {
   }
 
   @Test
-  void inventory_options_are_refused_until_inventories_exist() {
-    assertThat(launch("run", "--env", "staging", "/web", "fail")).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).contains("--env, --inventory and -e are not wired yet");
-  }
-
-  @Test
   void log_file_receives_every_command(@TempDir Path dir) throws IOException {
     Path log = dir.resolve("run.log");
 
