@@ -53,7 +53,7 @@ public final class ExampleTree {
 
     @Action(description = "Sleep, then say so (for Ctrl-C)")
     public void snooze(int seconds) {
-      hosts().run("sleep %s && echo woke", seconds);
+      hosts().run("echo sleeping && sleep %s && echo woke", seconds);
     }
 
     @Action(description = "A command that fails")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.internal.Quoting;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,9 +41,10 @@ class ShellInTmuxTest {
       tmux.waitFor("web-2 (dry-run) $ echo 'restarting hard'");
 
       tmux.enter("snooze 30");
-      tmux.waitFor("/web > snooze 30");
+      tmux.waitFor("web-1 | sleeping");
+      tmux.waitFor("web-2 | sleeping");
       tmux.press("C-c");
-      assertThat(tmux.waitFor("error: /web snooze failed")).contains("^C: cancelling...", "interrupted while running sleep 30").doesNotContain("| woke");
+      assertThat(tmux.waitFor("error: /web snooze failed")).contains("^C: cancelling...", "interrupted while running echo sleeping && sleep 30").doesNotContain("| woke");
       tmux.waitFor("/web >");
 
       tmux.enter("--inspect");
