@@ -31,9 +31,16 @@ final class LineOutput extends OutputStream {
 
   @Override
   public synchronized void write(byte[] bytes, int offset, int length) {
+    all.write(bytes, offset, length);
+    int start = offset;
     for (int i = offset; i < offset + length; i++) {
-      write(bytes[i]);
+      if (bytes[i] == '\n') {
+        line.write(bytes, start, i - start);
+        emit();
+        start = i + 1;
+      }
     }
+    line.write(bytes, start, offset + length - start);
   }
 
   /** Hands over a last line that had no line end. */

@@ -103,6 +103,11 @@ public final class FakeFileSystem {
     return this;
   }
 
+  /** {@code path} on the in-memory file system, for anything {@link Files} can do. */
+  public Path path(String path) {
+    return files.resolve(path);
+  }
+
   /** Every regular file, by absolute path, sorted. */
   public Map<String, byte[]> files() {
     Map<String, byte[]> all = new TreeMap<>();

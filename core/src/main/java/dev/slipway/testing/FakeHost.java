@@ -13,6 +13,7 @@ import dev.slipway.spi.Transport;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -73,7 +74,7 @@ public final class FakeHost implements Host {
   public FakeHost answer(String regex, int exitStatus, String stdout) {
     Pattern pattern = Pattern.compile(regex);
     transport.script(new ScriptedAnswer("/" + regex + "/", text -> pattern.matcher(text).matches(),
-        exitStatus, stdout, "", false));
+        exitStatus, stdout, "", false, ScriptedAnswer.NO_EFFECT));
     return this;
   }
 
@@ -226,13 +227,27 @@ public final class FakeHost implements Host {
     /** Ends with {@code exitStatus}, printing {@code stdout} and {@code stderr}. */
     public FakeHost thenReturn(int exitStatus, String stdout, String stderr) {
       transport.script(new ScriptedAnswer(description, matcher, exitStatus, requireNonNull(stdout, "stdout"),
-          requireNonNull(stderr, "stderr"), false));
+          requireNonNull(stderr, "stderr"), false, ScriptedAnswer.NO_EFFECT));
+      return FakeHost.this;
+    }
+
+    /**
+     * Succeeds with no output after doing {@code effect}, which sees the command and its context,
+     * e.g. to create what the real program would:
+     *
+     * <pre>{@code
+     * web.when(line -> line.startsWith("python3 -m venv"))
+     *    .thenDo(call -> web.fs().mkdirs(call.context().directory().orElseThrow() + "/.venv/bin"));
+     * }</pre>
+     */
+    public FakeHost thenDo(Consumer<RecordedCommand> effect) {
+      transport.script(new ScriptedAnswer(description, matcher, 0, "", "", false, requireNonNull(effect, "effect")));
       return FakeHost.this;
     }
 
     /** Runs past its time limit: the caller gets a {@link dev.slipway.CommandTimeoutException}. */
     public FakeHost thenTimeout() {
-      transport.script(new ScriptedAnswer(description, matcher, -1, "", "", true));
+      transport.script(new ScriptedAnswer(description, matcher, -1, "", "", true, ScriptedAnswer.NO_EFFECT));
       return FakeHost.this;
     }
   }

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A transport to nowhere, for tests: commands get scripted answers and are recorded; file
  * operations and batches act on an in-memory POSIX file system (Jimfs). Most tests use it through
- * {@link FakeHost}; it is public so that other hosts (a fake SSH host, say) can reuse it.
+ * {@link FakeHost}, which scripts it; it is public for code that inspects a host's transport.
  *
  * <p>Dry-run syntax checks ({@code sh -n} with the script on stdin) are answered by really running
  * the local {@code /bin/sh -n}, which has no side effects. Thread-safe.
@@ -51,12 +51,12 @@ public final class FakeTransport extends NioTransport {
   }
 
   /** Adds an answer; the most recently added answer that matches a command wins. */
-  public void script(ScriptedAnswer answer) {
+  void script(ScriptedAnswer answer) {
     answers.add(requireNonNull(answer, "answer"));
   }
 
   /** Whether unscripted commands succeed with empty output instead of failing the test. */
-  public void lenient(boolean on) {
+  void lenient(boolean on) {
     lenient = on;
   }
 
@@ -144,18 +144,20 @@ public final class FakeTransport extends NioTransport {
 
   private ExecResult run(Command command, HostContext context, String script, Optional<Duration> timeout,
                          ExecRequest.OutputSink output) {
-    String text = command.toString();
-    recorded.add(new RecordedCommand(text, context, script));
-    ExecResult result = answer(command, text, context, timeout);
+    RecordedCommand call = new RecordedCommand(command.toString(), context, script);
+    recorded.add(call);
+    ExecResult result = answer(command, call, timeout);
     result.stdout().lines().forEach(line -> output.line(false, line));
     result.stderr().lines().forEach(line -> output.line(true, line));
     return result;
   }
 
-  private ExecResult answer(Command command, String text, HostContext context, Optional<Duration> timeout) {
+  private ExecResult answer(Command command, RecordedCommand call, Optional<Duration> timeout) {
+    String text = call.command();
     for (int i = answers.size() - 1; i >= 0; i--) {
       ScriptedAnswer answer = answers.get(i);
       if (answer.matches(text)) {
+        answer.effect().accept(call);
         if (answer.timesOut()) {
           throw new CommandTimeoutException(name, command, timeout.orElse(Duration.ZERO));
         }
@@ -163,7 +165,7 @@ public final class FakeTransport extends NioTransport {
       }
     }
     Optional<TarBuiltin.Extract> extract =
-        ShellWords.split(text).flatMap(words -> TarBuiltin.parse(words, context.directory()));
+        ShellWords.split(text).flatMap(words -> TarBuiltin.parse(words, call.context().directory()));
     if (extract.isPresent()) {
       return tar.run(extract.get()).map(error -> new ExecResult(2, "", error + "\n", Duration.ZERO))
           .orElse(new ExecResult(0, "", "", Duration.ZERO));

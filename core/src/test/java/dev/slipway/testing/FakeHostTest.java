@@ -15,6 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -79,6 +84,17 @@ class FakeHostTest {
   }
 
   @Test
+  void a_scripted_effect_changes_the_file_system_in_the_command_directory() {
+    web.when(line -> line.startsWith("python3 -m venv"))
+        .thenDo(call -> web.fs().mkdirs(call.context().directory().orElseThrow() + "/.venv/bin"));
+    web.fs().mkdirs("/srv/app");
+
+    web.cd("/srv/app").run("python3 -m venv .venv");
+
+    assertThat(web.fs().isDirectory("/srv/app/.venv/bin")).isTrue();
+  }
+
+  @Test
   void a_scripted_timeout_throws_the_timeout_exception() {
     web.when("sleep 60").thenTimeout();
 
@@ -123,11 +139,38 @@ class FakeHostTest {
   }
 
   @Test
+  void deleting_the_root_directory_is_refused() {
+    assertThatThrownBy(() -> web.delete("/")).hasMessageContaining("refusing to delete the root directory");
+    assertThatThrownBy(() -> web.cd("/tmp").delete("..")).hasMessageContaining("refusing");
+    assertThat(web.fs().isDirectory("/tmp")).isTrue();
+  }
+
+  @Test
   void read_link_on_something_else_says_what_is_there() {
     web.fs().mkdirs("/srv/dir");
 
     assertThatThrownBy(() -> web.fs().readLink("/srv/dir")).hasMessageContaining("not a symlink (it is a directory)");
     assertThatThrownBy(() -> web.fs().readLink("/nothing")).hasMessageContaining("nothing is there");
+  }
+
+  @Test
+  void parallel_callers_share_one_fake_and_every_command_is_recorded() throws Exception {
+    web.lenient();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int n = i;
+        runs.add(pool.submit(() -> web.cd("/srv").run("echo %s", n)));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(web.commands()).hasSize(200).doesNotHaveDuplicates().contains("echo 0", "echo 199");
   }
 
   private static byte[] tarGz() throws IOException {

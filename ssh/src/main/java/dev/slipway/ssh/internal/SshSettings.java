@@ -1,0 +1,65 @@
+package dev.slipway.ssh.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.Secret;
+import dev.slipway.event.EventListener;
+import dev.slipway.ssh.HostKeyPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything an {@link dev.slipway.ssh.SshTransport} needs, resolved by the builder.
+ *
+ * @param name the host's name in logs, events and errors
+ * @param target where to connect
+ * @param jumps the hops to go through first, nearest first
+ * @param identities private keys to offer, in order
+ * @param password a login password, if any
+ * @param knownHosts the known_hosts file
+ * @param hostKeys how to treat the server's key
+ * @param connectTimeout the limit for each TCP connect and handshake
+ * @param keepAlive the interval of keep-alive messages, if any
+ * @param commandTimeout the limit for commands that set none themselves
+ * @param sudoPassword the password sudo asks for, if any
+ * @param maxChannels the most channels open at once on the session (exec and SFTP)
+ * @param events receives connection events
+ */
+public record SshSettings(String name, Endpoint target, List<Endpoint> jumps, List<Identity> identities,
+                          Optional<Secret> password, Path knownHosts, HostKeyPolicy hostKeys,
+                          Duration connectTimeout, Optional<Duration> keepAlive,
+                          Optional<Duration> commandTimeout, Optional<Secret> sudoPassword, int maxChannels,
+                          EventListener events) {
+  public SshSettings {
+    requireNonNull(name, "name");
+    requireNonNull(target, "target");
+    jumps = List.copyOf(jumps);
+    identities = List.copyOf(identities);
+    requireNonNull(password, "password");
+    requireNonNull(knownHosts, "knownHosts");
+    requireNonNull(hostKeys, "hostKeys");
+    requireNonNull(connectTimeout, "connectTimeout");
+    requireNonNull(keepAlive, "keepAlive");
+    requireNonNull(commandTimeout, "commandTimeout");
+    requireNonNull(sudoPassword, "sudoPassword");
+    requireNonNull(events, "events");
+    if (maxChannels < 1) {
+      throw new IllegalArgumentException("maxChannels must be >= 1, was " + maxChannels);
+    }
+  }
+
+  /**
+   * A private key file and the passphrase that unlocks it.
+   *
+   * @param file the key file (OpenSSH or PEM format)
+   * @param passphrase the passphrase, if the key has one
+   */
+  public record Identity(Path file, Optional<Secret> passphrase) {
+    public Identity {
+      requireNonNull(file, "file");
+      requireNonNull(passphrase, "passphrase");
+    }
+  }
+}
