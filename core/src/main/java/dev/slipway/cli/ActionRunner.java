@@ -19,6 +19,7 @@ import dev.slipway.node.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jline.utils.AttributedStyle;
@@ -39,14 +40,25 @@ import org.jline.utils.AttributedStyle;
  */
 public final class ActionRunner implements AutoCloseable {
   private final Console console;
+  private final Consumer<String> reasons;
   private final RunOptions options;
   private final Execution.Builder executions;
   private final EventLog log;
   private volatile Execution execution;
   private volatile LiveOutput live;
 
+  /** A runner that prints everything, reasons for failures included, on {@code console} (the shell's way). */
   public ActionRunner(Node root, Console console, RunOptions options) {
+    this(root, console, options, reason -> console.println(reason, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+  }
+
+  /**
+   * A runner that prints output and questions on {@code console}, and the one-line reason of a
+   * failure or refusal to {@code reasons} (the launcher's standard error, for scripts).
+   */
+  public ActionRunner(Node root, Console console, RunOptions options, Consumer<String> reasons) {
     this.console = requireNonNull(console, "console");
+    this.reasons = requireNonNull(reasons, "reasons");
     this.options = requireNonNull(options, "options");
     this.log = options.log().map(EventLog::appendingTo).orElse(null);
     this.executions = Execution.builder(root)
@@ -110,7 +122,7 @@ public final class ActionRunner implements AutoCloseable {
     }
     String question = "Run " + action + " on " + node.path() + " in group production?";
     if (!console.isInteractive()) {
-      console.println("Refused: " + question.replace("?", "") + " needs a confirmation; add --yes to confirm"
+      reasons.accept("Refused: " + question.replace("?", "") + " needs a confirmation; add --yes to confirm"
           + " in non-interactive mode");
       return false;
     }
@@ -164,12 +176,12 @@ public final class ActionRunner implements AutoCloseable {
   }
 
   private int usage(String reason) {
-    console.println("error: " + reason, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
+    reasons.accept("error: " + reason);
     return ExitCode.USAGE;
   }
 
   private int failed(String reason) {
-    console.println("error: " + reason, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
+    reasons.accept("error: " + reason);
     return ExitCode.FAILED;
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.slipway.SlipwayException;
 import dev.slipway.console.Console;
 import dev.slipway.inventory.Environment;
+import dev.slipway.inventory.InventoryException;
 import dev.slipway.node.Node;
 import dev.slipway.shell.Shell;
 import java.io.IOException;
@@ -91,7 +92,8 @@ public final class Launcher {
     });
     line.setExecutionExceptionHandler((e, parsed, result) -> {
       err.println("error: " + e.getMessage());
-      return e instanceof UsageException || !(e instanceof SlipwayException) ? ExitCode.USAGE : ExitCode.FAILED;
+      boolean nothingRan = e instanceof UsageException || e instanceof InventoryException || !(e instanceof SlipwayException);
+      return nothingRan ? ExitCode.USAGE : ExitCode.FAILED;
     });
     return line.execute(args);
   }
@@ -99,7 +101,7 @@ public final class Launcher {
   /** Runs an action non-interactively or with questions on the terminal. */
   int runAction(Node node, List<String> words, RunOptions options) {
     Console console = console(options);
-    try (ActionRunner runner = new ActionRunner(node.rootNode(), console, options)) {
+    try (ActionRunner runner = new ActionRunner(node.rootNode(), console, options, err::println)) {
       return runner.run(node, words, false);
     }
   }

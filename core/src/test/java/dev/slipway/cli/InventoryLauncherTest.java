@@ -83,6 +83,37 @@ class InventoryLauncherTest {
   }
 
   @Test
+  void an_inventory_directory_brings_its_group_vars() throws IOException {
+    Path directory = Files.createDirectories(dir.resolve("inventory"));
+    Files.move(inventory, directory.resolve("hosts.ini"));
+    Files.createDirectories(directory.resolve("group_vars"));
+    Files.writeString(directory.resolve("group_vars/staging.yml"), "greeting: hello-from-group-vars\n");
+
+    assertThat(launch("run", "--inventory", directory.toString(), "--env", "staging", "/app", "greet"))
+        .isEqualTo(ExitCode.OK);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("stage-1 | hello-from-group-vars").doesNotContain("prod-1");
+  }
+
+  @Test
+  void an_unknown_environment_exits_2_naming_the_groups() {
+    assertThat(launch("run", "--inventory", inventory.toString(), "--env", "qa", "/app", "greet")).isEqualTo(ExitCode.USAGE);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+        .contains("error: no environment qa in ", "groups are: ", "staging", "prod");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void an_extra_variable_without_a_value_exits_2() {
+    assertThat(launch("run", "--inventory", inventory.toString(), "-e", "greeting", "/app", "greet"))
+        .isEqualTo(ExitCode.USAGE);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1).contains("-e expects key=value");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void a_missing_inventory_is_a_usage_error() {
     assertThat(launch("run", "/app", "greet")).isEqualTo(ExitCode.USAGE);
 

@@ -66,8 +66,8 @@ class LauncherTest {
     int exit = launch("run", "/web", "fail");
 
     assertThat(exit).isEqualTo(ExitCode.FAILED);
-    assertThat(out()).contains("web-1 | about to fail", "web-1  FAILED")
-        .contains("error: /web fail failed").contains("exit status 3").contains("echo about to fail; exit 3");
+    assertThat(out()).contains("web-1 | about to fail", "web-1  FAILED");
+    assertThat(err()).isEqualTo("error: /web fail failed: echo about to fail; exit 3 failed on 2 of 2 hosts: web-1, web-2\n");
   }
 
   @Test
@@ -75,7 +75,8 @@ class LauncherTest {
     int exit = launch("run", "/nowhere", "hello");
 
     assertThat(exit).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).contains("error: no node at /nowhere; nodes: /, /local_hello, /web, /production, /production/db");
+    assertThat(err()).isEqualTo("error: no node at /nowhere; nodes: /, /local_hello, /web, /production, /production/db\n");
+    assertThat(out()).isEmpty();
   }
 
   @Test
@@ -83,7 +84,8 @@ class LauncherTest {
     int exit = launch("run", "/web", "rollback");
 
     assertThat(exit).isEqualTo(ExitCode.USAGE);
-    assertThat(out()).contains("error: no action 'rollback' in /web; its actions: deploy, fail, greet, restart, snooze");
+    assertThat(err()).isEqualTo("error: no action 'rollback' in /web; its actions: deploy, fail, greet, restart, snooze\n");
+    assertThat(out()).isEmpty();
   }
 
   @Test
@@ -91,7 +93,33 @@ class LauncherTest {
     int exit = launch("run", "/web", "greet", "bob", "twice");
 
     assertThat(exit).isEqualTo(ExitCode.USAGE);
-    assertThat(out()).contains("greet").contains("times").contains("twice");
+    assertThat(err()).isEqualTo("error: greet: argument 'times' must be a whole number, was 'twice'\n");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void a_value_outside_an_enum_exits_2_listing_the_values() {
+    int exit = launch("run", "/web", "restart", "sideways");
+
+    assertThat(exit).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).isEqualTo("error: restart: argument 'mode' must be one of GRACEFUL|HARD, was 'sideways'\n");
+  }
+
+  @Test
+  void list_and_inspect_of_a_bad_path_exit_2_with_one_line() {
+    assertThat(launch("inspect", "/web/nowhere")).isEqualTo(ExitCode.USAGE);
+    assertThat(launch("list", "/nowhere")).isEqualTo(ExitCode.USAGE);
+
+    assertThat(err()).hasLineCount(2).contains("error: no node at /web/nowhere; nodes: /, /local_hello", "error: no node at /nowhere;");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void a_bad_option_value_exits_2_before_anything_runs() {
+    assertThat(launch("run", "--parallelism", "0", "/web", "greet", "bob", "1")).isEqualTo(ExitCode.USAGE);
+
+    assertThat(err()).isEqualTo("error: parallelism must be at least 1, was 0\n");
+    assertThat(out()).isEmpty();
   }
 
   @Test
@@ -99,7 +127,7 @@ class LauncherTest {
     int exit = launch("run", "/web", "restart");
 
     assertThat(exit).isEqualTo(ExitCode.USAGE);
-    assertThat(out()).contains("restart(mode: GRACEFUL|HARD)");
+    assertThat(err()).hasLineCount(1).contains("restart(mode: GRACEFUL|HARD)");
   }
 
   @Test
@@ -107,7 +135,9 @@ class LauncherTest {
     int refused = launch("run", "--non-interactive", "/production/db", "migrate");
 
     assertThat(refused).isEqualTo(ExitCode.REFUSED);
-    assertThat(out()).contains("needs a confirmation; add --yes").doesNotContain("migrated");
+    assertThat(err()).isEqualTo("Refused: Run migrate on /production/db in group production needs a confirmation;"
+        + " add --yes to confirm in non-interactive mode\n");
+    assertThat(out()).doesNotContain("migrated");
 
     int confirmed = launch("run", "--non-interactive", "--yes", "/production/db", "migrate");
 
