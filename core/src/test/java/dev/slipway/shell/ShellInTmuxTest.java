@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shell in a real pseudo-terminal (tmux), as a user types into it: the example tree's main
- * class runs in its own JVM, with JLine on a real terminal. The session is saved to
- * {@code target/shell-session.txt}.
+ * class runs in its own JVM, with JLine on a real terminal. It lists, finds, completes a node name,
+ * moves with {@code cd} ({@code ..}, {@code -}, {@code /} and spaces), runs an action and a command
+ * on every host, dry-runs, interrupts, inspects, confirms in production and connects. The session
+ * is saved to {@code target/shell-session.txt}.
  */
 class ShellInTmuxTest {
   @TempDir
@@ -28,6 +30,11 @@ class ShellInTmuxTest {
         javaCommand())) {
       tmux.waitFor("/ >");  // capture-pane drops trailing spaces
 
+      tmux.enter("ls");
+      tmux.waitFor("local_hello/  web/  production/");
+      tmux.enter("find");
+      tmux.waitFor("/production/db");
+
       tmux.type("cd we");
       tmux.press("Tab");
       assertThat(tmux.waitFor("cd web")).contains("/ > cd web");
@@ -35,7 +42,18 @@ class ShellInTmuxTest {
       tmux.waitFor("/web >");
 
       tmux.enter("greet bob 1");
-      assertThat(tmux.waitFor("web-2  ok")).contains("web-1 | hello bob 1", "web-2 | hello bob 1");
+      assertThat(tmux.waitFor("web-2  ok")).contains("web-1 | hello bob 1", "web-2 | hello bob 1")
+          .containsPattern("web-1  ok      1 command  \\d+\\.\\d s");
+
+      tmux.enter("--run echo ran-$((6*7))");
+      assertThat(tmux.waitFor("web-2 | ran-42")).contains("web-1 | ran-42");
+
+      tmux.enter("cd ..");
+      tmux.enter("pwd");
+      tmux.waitFor("/ > pwd\n/\n");
+      tmux.enter("cd -");
+      tmux.enter("pwd");
+      tmux.waitFor("/web > pwd\n/web\n");
 
       tmux.enter("dry-run restart hard");
       tmux.waitFor("web-2 (dry-run) $ echo 'restarting hard'");
