@@ -3,11 +3,8 @@ package dev.slipway.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.slipway.internal.Quoting;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +23,7 @@ class ShellInTmuxTest {
   void a_user_completes_navigates_runs_inspects_and_confirms() throws Exception {
     assumeTrue(Tmux.installed(), "tmux is not installed: the pseudo-terminal test is skipped");
 
-    try (Tmux tmux = Tmux.start(Path.of("target").toAbsolutePath().resolve("tmux-" + ProcessHandle.current().pid()),
-        javaCommand())) {
+    try (Tmux tmux = Tmux.startJava(home, ExampleTree.class)) {
       tmux.waitFor("/ >");  // capture-pane drops trailing spaces
 
       tmux.enter("ls");
@@ -44,9 +40,11 @@ class ShellInTmuxTest {
       tmux.enter("greet bob 1");
       assertThat(tmux.waitFor("web-2  ok")).contains("web-1 | hello bob 1", "web-2 | hello bob 1")
           .containsPattern("web-1  ok      1 command  \\d+\\.\\d s");
+      tmux.waitForEnd("/web >");
 
       tmux.enter("--run echo ran-$((6*7))");
       assertThat(tmux.waitFor("web-2 | ran-42")).contains("web-1 | ran-42");
+      tmux.waitForEnd("/web >");
 
       tmux.enter("cd ..");
       tmux.enter("pwd");
@@ -57,23 +55,27 @@ class ShellInTmuxTest {
 
       tmux.enter("dry-run restart hard");
       tmux.waitFor("web-2 (dry-run) $ echo 'restarting hard'");
+      tmux.waitForEnd("/web >");
 
       tmux.enter("snooze 30");
       tmux.waitFor("web-1 | sleeping");
       tmux.waitFor("web-2 | sleeping");
       tmux.press("C-c");
       assertThat(tmux.waitFor("error: /web snooze failed")).contains("^C: cancelling...", "interrupted while running echo sleeping && sleep 30").doesNotContain("| woke");
-      tmux.waitFor("/web >");
+      tmux.waitForEnd("/web >");
 
       tmux.enter("--inspect");
       assertThat(tmux.waitFor("Children:")).contains("Class:    dev.slipway.shell.ExampleTree$Web", "host: web-1, web-2");
 
+      tmux.waitForEnd("/web >");
       tmux.enter("cd / production db");
+      tmux.waitForEnd("/production/db >");
       tmux.enter("migrate");
       tmux.waitFor("in group production? [y/N]");
       tmux.enter("y");
       String screen = tmux.waitFor("db-1  ok");
-      assertThat(screen).contains("db-1 | migrated", "/production/db >");
+      assertThat(screen).contains("db-1 | migrated");
+      tmux.waitForEnd("/production/db >");
 
       tmux.enter("cd /local_hello");
       tmux.enter("--connect");
@@ -81,21 +83,13 @@ class ShellInTmuxTest {
       tmux.enter("echo inside-$((6*7))");
       tmux.waitFor("inside-42");
       tmux.enter("exit");
+      tmux.waitForEnd("/local_hello >");
       tmux.enter("pwd");
       tmux.waitFor("/local_hello > pwd");
 
       tmux.enter("exit");
-      Files.createDirectories(Path.of("target"));
-      Files.writeString(Path.of("target", "shell-session.txt"), tmux.screen() + "\n");
+      tmux.saveScreen(Path.of("target", "shell-session.txt"));
     }
     assertThat(Files.readString(home.resolve(".slipway_history"))).contains("greet bob 1", "cd / production db");
-  }
-
-  private String javaCommand() {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Duser.home=" + home, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
-        ExampleTree.class.getName());
-    return "SHELL=/bin/sh " + command.stream().map(Quoting::quote).collect(Collectors.joining(" "));
   }
 }

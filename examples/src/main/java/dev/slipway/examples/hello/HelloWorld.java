@@ -1,6 +1,7 @@
 package dev.slipway.examples.hello;
 
 import dev.slipway.Host;
+import dev.slipway.Slipway;
 import dev.slipway.event.Event;
 import dev.slipway.event.OutputEvent;
 import dev.slipway.local.LocalHost;
@@ -21,7 +22,9 @@ import java.util.List;
  * }
  * }</pre>
  *
- * {@link #main} says hello on this machine and prints each host's output, prefixed by its name.
+ * {@link #main} is the command line and interactive shell over this machine's tree
+ * ({@link Slipway#start}): without arguments, on a terminal, it opens the shell; with
+ * {@code run /local_hello hello} it says hello and exits.
  */
 public final class HelloWorld {
   private HelloWorld() {
@@ -47,9 +50,9 @@ public final class HelloWorld {
     return root;
   }
 
-  /** Says hello on this machine; prints what the command wrote, prefixed by the host name. */
+  /** The launcher over this machine's tree: the shell, or {@code run /local_hello hello}, {@code list}... */
   public static void main(String[] args) {
-    sayHello(tree(LocalHost.create(), List.of()), "/local_hello", System.out);
+    Slipway.start(tree(LocalHost.create(), List.of()), args);
   }
 
   /** Runs the {@code hello} action of the node at {@code path}, printing output lines to {@code out}. */
