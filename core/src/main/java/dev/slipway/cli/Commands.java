@@ -28,6 +28,21 @@ final class Commands {
     return line;
   }
 
+  /**
+   * The arguments with {@code run} in front when they start with neither a command nor
+   * {@code --help}/{@code --version}: {@code run} is the default command ({@code PROGRAM --env prod},
+   * {@code PROGRAM /web deploy v2}).
+   */
+  static String[] withDefaultCommand(CommandLine line, String... args) {
+    if (args.length == 0 || line.getSubcommands().containsKey(args[0])
+        || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+      return args;
+    }
+    List<String> withRun = new ArrayList<>(List.of("run"));
+    withRun.addAll(List.of(args));
+    return withRun.toArray(String[]::new);
+  }
+
   /** A node from a path, or a usage error naming the path and the nodes there are. */
   static Node node(Node root, String path) {
     if (!path.startsWith("/")) {
@@ -38,7 +53,8 @@ final class Commands {
   }
 
   @Command(mixinStandardHelpOptions = true, description = "Runs actions of a deployment tree.",
-      footer = "%nWithout a command, opens the interactive shell (same as: run).%n"
+      footer = "%nrun is the default command: '/web deploy v2' is 'run /web deploy v2'; with no action, the"
+          + " interactive shell opens.%n"
           + "Exit codes: 0 success, 1 failed on a host, 2 bad usage (path, action, argument), 3 not confirmed.")
   static final class Main implements Callable<Integer> {
     private final Launcher launcher;

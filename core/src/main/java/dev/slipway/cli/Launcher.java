@@ -95,7 +95,7 @@ public final class Launcher {
       boolean nothingRan = e instanceof UsageException || e instanceof InventoryException || !(e instanceof SlipwayException);
       return nothingRan ? ExitCode.USAGE : ExitCode.FAILED;
     });
-    return line.execute(args);
+    return line.execute(Commands.withDefaultCommand(line, args));
   }
 
   /** Runs an action non-interactively or with questions on the terminal. */

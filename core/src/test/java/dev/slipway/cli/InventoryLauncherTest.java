@@ -14,7 +14,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +83,19 @@ class InventoryLauncherTest {
     assertThat(launch("inspect", "--inventory", inventory.toString(), "--env", "staging", "/app")).isEqualTo(ExitCode.OK);
 
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("  host: stage-1");
+  }
+
+  @Test
+  void without_an_action_the_shell_opens_on_the_environment_tree() throws IOException {
+    byte[] keys = "cd app\n--inspect\ngreet\nexit\n".getBytes(StandardCharsets.UTF_8);
+    Terminal terminal = new DumbTerminal("test", "dumb", new ByteArrayInputStream(keys), out, StandardCharsets.UTF_8);
+    Launcher launcher = Launcher.builder(TREE).terminal(() -> Optional.of(terminal)).history(dir.resolve("history"))
+        .streams(new ByteArrayInputStream(new byte[0]), out, err).build();
+
+    assertThat(launcher.run("--inventory", inventory.toString(), "--env", "prod", "-e", "greeting=hi")).isEqualTo(ExitCode.OK);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("  host: prod-1, prod-2", "prod-1 | hi", "prod-2 | hi")
+        .doesNotContain("stage-1");
   }
 
   @Test

@@ -44,6 +44,14 @@ class LauncherTest {
   }
 
   @Test
+  void run_is_the_default_command() {
+    int exit = launch("/web", "greet", "bob", "1");
+
+    assertThat(exit).isEqualTo(ExitCode.OK);
+    assertThat(out()).contains("web-1 | hello bob 1", "web-2 | hello bob 1");
+  }
+
+  @Test
   void converts_arguments_and_runs_on_every_host_of_the_node() {
     int exit = launch("run", "--path", "/web", "--", "greet", "bob", "2");
 
