@@ -122,6 +122,17 @@ class ShellTest {
   }
 
   @Test
+  void connect_asks_which_host_when_the_node_has_several() throws IOException {
+    Node tree = Node.root().child("web", new Node(),
+        roles -> roles.add("host", FakeHost.named("web-1"), FakeHost.named("web-2")));
+
+    String screen = session(tree, "cd web", "--connect", "2");
+
+    assertThat(screen).contains("Connect to which host?", "  2) web-2")
+        .contains("error: cannot open an interactive session on web-2");
+  }
+
+  @Test
   void the_prompt_is_coloured_by_the_group_on_an_ansi_terminal() throws IOException {
     var terminal = new DumbTerminal("test", "xterm-256color",
         new ByteArrayInputStream("cd production\n".getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
