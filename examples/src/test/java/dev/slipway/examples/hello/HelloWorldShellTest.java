@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code HelloWorld}'s main opens the interactive shell on a terminal (tmux) when given no action:
- * a user completes the node name, inspects it, runs and dry-runs {@code hello}, and leaves. The
- * session is saved to {@code target/shell-session.txt}.
+ * {@link HelloShell}, the hello world tree behind the launcher, opens the interactive shell on a
+ * terminal (tmux) when given no action: a user completes the node name, inspects it, runs and
+ * dry-runs {@code hello}, and leaves. The session is saved to {@code target/shell-session.txt}.
  */
 class HelloWorldShellTest {
   @TempDir
@@ -22,7 +22,7 @@ class HelloWorldShellTest {
   void main_without_an_action_opens_the_shell() throws Exception {
     assumeTrue(Tmux.installed(), "tmux is not installed: the pseudo-terminal test is skipped");
 
-    try (Tmux tmux = Tmux.startJava(home, HelloWorld.class)) {
+    try (Tmux tmux = Tmux.startJava(home, HelloShell.class)) {
       tmux.waitFor("/ >");
       tmux.enter("ls");
       tmux.waitFor("local_hello/");
