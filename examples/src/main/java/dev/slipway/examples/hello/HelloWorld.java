@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * The remote host's key must be in known_hosts ({@code ~/.ssh/known_hosts} unless a third argument
- * names another file): connect once with {@code ssh} to add it.
+ * names another file): connect once with {@code ssh} to add it. {@link HelloShell} puts the same
+ * tree behind the launcher and its interactive shell.
  */
 public final class HelloWorld {
   private static final Pattern TARGET = Pattern.compile("(?:([^@:\\s]+)@)?([^@:\\s]+)(?::(\\d{1,5}))?");
