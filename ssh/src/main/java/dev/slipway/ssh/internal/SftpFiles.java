@@ -54,7 +54,12 @@ public final class SftpFiles implements AutoCloseable {
   public synchronized Optional<FileInfo> stat(Session session, String path) throws SftpException {
     ChannelSftp sftp = channel(session);
     try {
-      return Optional.of(info(sftp, path, sftp.lstat(path)));
+      SftpATTRS attributes = sftp.lstat(path);
+      // Apache MINA SSHD answers "unknown" (no permissions, so no file type) below a regular file.
+      if ((attributes.getFlags() & SftpATTRS.SSH_FILEXFER_ATTR_PERMISSIONS) == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(info(sftp, path, attributes));
     } catch (SftpException e) {
       if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
         return Optional.empty();
