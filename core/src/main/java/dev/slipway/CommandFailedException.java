@@ -1,5 +1,6 @@
 package dev.slipway;
 
+import dev.slipway.internal.ScriptCompiler;
 import java.util.List;
 
 /**
@@ -44,6 +45,27 @@ public class CommandFailedException extends SlipwayException {
   /** The exit status. */
   public int exitStatus() {
     return result.exitStatus();
+  }
+
+  /**
+   * One line for reports: the host, the exit status, the failed operation of a batch (or the
+   * command) and the last line it wrote to stderr, e.g. {@code Command failed on web-1 (exit status
+   * 1): operation 7 of 10: pip install -r requirements.txt: ERROR: No matching distribution found}.
+   */
+  public String summary() {
+    List<String> stderr = result.stderr().lines().filter(line -> !line.isBlank()).toList();
+    int operationLine = stderr.size();
+    for (int i = 0; i < stderr.size(); i++) {
+      if (stderr.get(i).startsWith(ScriptCompiler.FAILED_OPERATION)) {
+        operationLine = i;
+        break;
+      }
+    }
+    String what = operationLine < stderr.size()
+        ? stderr.get(operationLine).substring("slipway: ".length()).replaceFirst(" failed: ", ": ")
+        : result.command().toString().lines().findFirst().orElse("");
+    String lastWords = operationLine > 0 ? ": " + stderr.get(operationLine - 1).strip() : "";
+    return "Command failed on " + result.host() + " (exit status " + result.exitStatus() + "): " + what + lastWords;
   }
 
   /** Everything the command wrote to standard error. */

@@ -12,13 +12,16 @@ import java.util.List;
  * stderr ({@code slipway: operation 3 of 5 failed: mv /a /b}).
  */
 public final class ScriptCompiler {
+  /** How a compiled script's stderr line naming the failed operation starts. */
+  public static final String FAILED_OPERATION = "slipway: operation ";
+
   private ScriptCompiler() {}
 
   /** The script for {@code batch}. */
   public static String compile(Batch batch) {
     List<Operation> ops = batch.operations();
     StringBuilder script = new StringBuilder("set -eu\n")
-        .append("slipway_fail() { s=$?; printf 'slipway: operation %s of ").append(ops.size())
+        .append("slipway_fail() { s=$?; printf '").append(FAILED_OPERATION).append("%s of ").append(ops.size())
         .append(" failed: %s\\n' \"$1\" \"$2\" >&2; exit $s; }\n");
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);

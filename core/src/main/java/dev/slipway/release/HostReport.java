@@ -2,6 +2,7 @@ package dev.slipway.release;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.slipway.CommandFailedException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,15 +16,17 @@ import java.util.Optional;
  * @param host the host's name
  * @param outcome how it ended
  * @param live the release {@code current} points at afterwards, if any
+ * @param failedIn the step whose failure ended the host's run, if one failed
  * @param steps how long each step took, in the order they ran
  * @param errors what went wrong, first error first (a failed switch back comes after the failure that caused it)
  */
-public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live, Map<Step, Duration> steps,
-                         List<Throwable> errors) {
+public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live, Optional<Step> failedIn,
+                         Map<Step, Duration> steps, List<Throwable> errors) {
   public HostReport {
     requireNonNull(host, "host");
     requireNonNull(outcome, "outcome");
     requireNonNull(live, "live");
+    requireNonNull(failedIn, "failedIn");
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     errors = List.copyOf(errors);
   }
@@ -33,12 +36,21 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
     return outcome == Outcome.DEPLOYED || outcome == Outcome.ROLLED_BACK_TO;
   }
 
-  /** A one-line summary, e.g. {@code web-1: failed (update-code: Command failed …)}. */
+  /**
+   * A one-line summary, e.g. {@code web-1: failed in prepare, live 20251022090000 (Command failed on
+   * web-1 (exit status 1): operation 7 of 10: pip install …: ERROR: No matching distribution …)}.
+   */
   public String describe() {
-    String first = errors.isEmpty() ? "" : " (" + String.valueOf(errors.get(0).getMessage()).lines().findFirst()
-        .orElse("") + ")";
-    return host + ": " + outcome.name().toLowerCase().replace('_', ' ') + live.map(id -> ", live " + id).orElse("")
-        + first;
+    return host + ": " + outcome.name().toLowerCase().replace('_', ' ')
+        + failedIn.map(step -> " in " + step.hookName()).orElse("") + live.map(id -> ", live " + id).orElse("")
+        + (errors.isEmpty() ? "" : " (" + oneLine(errors.get(0)) + ")");
+  }
+
+  private static String oneLine(Throwable error) {
+    if (error instanceof CommandFailedException failed) {
+      return failed.summary();
+    }
+    return String.valueOf(error.getMessage()).lines().findFirst().orElse("");
   }
 
   /** How a host ended. */

@@ -32,6 +32,7 @@ final class HostRun {
   private final List<Operation> pending = new ArrayList<>();
   private LockHolder holder;
   private boolean locked;
+  private Step failedIn;
   HostState state;
 
   HostRun(Releases plan, Host host) {
@@ -84,6 +85,9 @@ final class HostRun {
       completion.run();
       finish(step, release, start, StepEvent.Status.SUCCEEDED);
     } catch (RuntimeException e) {
+      if (failedIn == null) {
+        failedIn = step;
+      }
       finish(step, release, start, StepEvent.Status.FAILED);
       throw e;
     }
@@ -188,6 +192,7 @@ final class HostRun {
   }
 
   HostReport report(HostReport.Outcome outcome) {
-    return new HostReport(host.name(), outcome, state == null ? Optional.empty() : state.live(), timings, errors);
+    return new HostReport(host.name(), outcome, state == null ? Optional.empty() : state.live(),
+        Optional.ofNullable(failedIn), timings, errors);
   }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.Host;
@@ -36,6 +37,17 @@ class LocalHostReleasesTest extends ReleasesContract {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void a_failed_environment_build_is_reported_with_its_step_and_its_last_words() {
+    DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt")
+        .build("mkdir -p {dir} && echo 'ERROR: No matching distribution found for no-such-package' >&2 && exit 3");
+
+    assertThatThrownBy(() -> releases().dependencies(venv).source(app("v1")).deploy(host))
+        .isInstanceOfSatisfying(DeployFailedException.class, e -> assertThat(e.report().hosts().get(0).describe())
+            .startsWith("web-1: failed in prepare (Command failed on web-1 (exit status 3): ")
+            .endsWith(": ERROR: No matching distribution found for no-such-package)"));
   }
 
   @Test

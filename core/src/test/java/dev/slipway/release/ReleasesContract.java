@@ -350,6 +350,8 @@ abstract class ReleasesContract {
         assertThat(failing).as("only cleanup failures leave the new release live").isEqualTo(Step.CLEANUP);
       } catch (DeployFailedException e) {
         assertThat(e).hasMessageContaining("injected failure in " + failing);
+        assertThat(e.report().hosts().get(0).failedIn()).contains(failing);
+        assertThat(e.report().hosts().get(0).describe()).contains(" in " + failing.hookName());
         assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
       }
       assertThat(host.readString(deployTo + "/current/data/db.sqlite")).isEqualTo("rows");

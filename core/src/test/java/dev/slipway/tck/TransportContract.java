@@ -381,7 +381,9 @@ public abstract class TransportContract {
 
     assertThatThrownBy(() -> host().apply(batch))
         .isInstanceOf(CommandFailedException.class)
-        .hasMessageContaining("operation 2 of 3 failed: mkdir " + root + "/locked");
+        .hasMessageContaining("operation 2 of 3 failed: mkdir " + root + "/locked")
+        .satisfies(e -> assertThat(((CommandFailedException) e).summary())
+            .contains("(exit status ").contains("): operation 2 of 3: mkdir " + root + "/locked"));
     assertThat(host().exists(root + "/locked")).isTrue();
     assertThat(host().exists(root + "/after")).isFalse();
   }

@@ -31,7 +31,8 @@ class FlaskWorkshopLocalTest {
     assertThat(status).as(printed).isZero();
     assertThat(printed.lines().filter(line -> line.contains(" serving ")).map(FlaskWorkshopLocalTest::served))
         .containsExactly("v1", "v2", "v3", "v2", "v1", "v1");
-    assertThat(printed).contains("failed before the switch, as it should")
+    assertThat(printed).contains("failed before the switch, as it should: web1: failed in prepare")
+        .contains("No matching distribution found for slipway-no-such-package-anywhere")
         .contains("v4  failed").contains("v1  live");
     Path current = workshop.resolve("flask-demo/current");
     assertThat(Files.readString(current.resolve("app.py"))).contains("\"v1\"");
