@@ -1,9 +1,7 @@
 package dev.slipway.local;
 
-
 import dev.slipway.CommandTimeoutException;
 import dev.slipway.SlipwayException;
-import dev.slipway.internal.Quoting;
 import dev.slipway.spi.ExecRequest;
 import dev.slipway.spi.ExecResult;
 import java.io.ByteArrayInputStream;
@@ -17,8 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
@@ -53,18 +51,21 @@ public final class LocalTransport extends NioTransport {
     this.name = name;
     Path userHome = Path.of(System.getProperty("user.home", "/"));
     this.home = Files.isDirectory(userHome) ? userHome : Path.of("/");
-    this.setsid = Files.isExecutable(Path.of("/usr/bin/setsid"));
-    this.script = Files.isExecutable(Path.of("/usr/bin/script"));
+    this.setsid = onPath("setsid");
+    this.script = onPath("script");
   }
 
   @Override
   public ExecResult exec(ExecRequest request) {
     byte[] text = request.script().getBytes(StandardCharsets.UTF_8);
-    Path scriptFile = text.length > MAX_INLINE_SCRIPT ? scriptFile(text) : null;
+    boolean pty = request.pty() && script;
+    // Under a pty the script travels inside script(1)'s own -c argument, run by the user's $SHELL:
+    // a file name needs no quoting there and cannot outgrow the argument limit.
+    Path scriptFile = text.length > MAX_INLINE_SCRIPT || pty ? scriptFile(text) : null;
     try {
       List<String> shell = scriptFile == null
           ? List.of("sh", "-c", request.script()) : List.of("sh", scriptFile.toString());
-      return run(request, commandLine(shell, request.pty()));
+      return run(request, commandLine(shell, pty));
     } finally {
       if (scriptFile != null) {
         deleteQuietly(scriptFile);
@@ -106,13 +107,18 @@ public final class LocalTransport extends NioTransport {
     if (setsid) {
       command.add("setsid");
     }
-    if (pty && script) {
-      command.addAll(List.of("script", "-qec", shell.stream().map(Quoting::quote).collect(Collectors.joining(" ")),
-          "/dev/null"));
+    if (pty) {
+      command.addAll(List.of("script", "-qec", String.join(" ", shell), "/dev/null"));
     } else {
       command.addAll(shell);
     }
     return command;
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    return Arrays.stream(path.split(":")).filter(dir -> !dir.isEmpty())
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 
   private Path scriptFile(byte[] text) {

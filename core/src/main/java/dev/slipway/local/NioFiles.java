@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -95,9 +96,10 @@ public final class NioFiles {
     Path file = resolve(path);
     try {
       return Optional.of(info(path, file));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
     } catch (IOException e) {
+      if (isAbsent(e)) {
+        return Optional.empty();
+      }
       throw failure("cannot stat", path, e);
     }
   }
@@ -152,9 +154,10 @@ public final class NioFiles {
   public Optional<String> readLink(String path) {
     try {
       return Optional.of(Files.readSymbolicLink(resolve(path)).toString());
-    } catch (NotLinkException | NoSuchFileException e) {
-      return Optional.empty();
     } catch (IOException e) {
+      if (e instanceof NotLinkException || isAbsent(e)) {
+        return Optional.empty();
+      }
       throw failure("cannot read link", path, e);
     }
   }
@@ -180,7 +183,10 @@ public final class NioFiles {
 
   /** Removes a file, a link (never what it points at) or a whole tree; fine if nothing is there. */
   public void delete(String path) {
-    Path root = resolve(path);
+    Path root = resolve(path).normalize();
+    if (root.getParent() == null) {
+      throw new FileOperationException(host, path, "refusing to delete the root directory");
+    }
     if (!Files.exists(root, NOFOLLOW)) {
       return;
     }
@@ -290,6 +296,12 @@ public final class NioFiles {
 
   private static String child(String directory, String name) {
     return directory.endsWith("/") ? directory + name : directory + "/" + name;
+  }
+
+  /** Whether {@code e} says nothing is there, also when a parent is a file (ENOTDIR), as {@code test -e} sees it. */
+  private static boolean isAbsent(IOException e) {
+    return e instanceof NoSuchFileException
+        || e instanceof FileSystemException f && "Not a directory".equals(f.getReason());
   }
 
   private FileOperationException failure(String action, String path, IOException e) {

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A transport to nowhere, for tests: commands get scripted answers and are recorded; file
  * operations and batches act on an in-memory POSIX file system (Jimfs). Most tests use it through
- * {@link FakeHost}; it is public so that other hosts (a fake SSH host, say) can reuse it.
+ * {@link FakeHost}, which scripts it; it is public for code that inspects a host's transport.
  *
  * <p>Dry-run syntax checks ({@code sh -n} with the script on stdin) are answered by really running
  * the local {@code /bin/sh -n}, which has no side effects. Thread-safe.
@@ -51,12 +51,12 @@ public final class FakeTransport extends NioTransport {
   }
 
   /** Adds an answer; the most recently added answer that matches a command wins. */
-  public void script(ScriptedAnswer answer) {
+  void script(ScriptedAnswer answer) {
     answers.add(requireNonNull(answer, "answer"));
   }
 
   /** Whether unscripted commands succeed with empty output instead of failing the test. */
-  public void lenient(boolean on) {
+  void lenient(boolean on) {
     lenient = on;
   }
 

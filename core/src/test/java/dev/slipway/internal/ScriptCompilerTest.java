@@ -61,6 +61,16 @@ class ScriptCompilerTest {
   }
 
   @Test
+  void a_file_larger_than_one_exec_argument_is_written_whole() throws Exception {
+    String content = "0123456789abcdef\n".repeat(20_000);
+    Path file = dir.resolve("big.txt");
+
+    LocalHost.create().apply(Batch.of(new Operation.WriteFile(file.toString(), content, 0600)));
+
+    assertThat(Files.readString(file)).isEqualTo(content);
+  }
+
+  @Test
   void a_batch_cannot_carry_a_secret() {
     Batch batch = Batch.of(new Operation.Exec(Command.cmd("login", Secret.of("pw"))));
 

@@ -69,6 +69,17 @@ class LocalHostTest {
   }
 
   @Test
+  void a_pty_command_still_gets_stdin_quoting_and_its_exit_status() {
+    Command command = Command.format("read answer; printf '%%s|%%s\\n' \"$answer\" %s; exit 3", "it's")
+        .stdin("yes\n").withPty();
+
+    CommandResult result = local.execute(command);
+
+    assertThat(result.exitStatus()).isEqualTo(3);
+    assertThat(result.stdout()).contains("yes|it's\r\n");
+  }
+
+  @Test
   void commands_start_in_the_home_directory_like_a_login() {
     assertThat(local.capture("pwd -P")).isEqualTo(Path.of(System.getProperty("user.home")).toAbsolutePath()
         .normalize().toString());

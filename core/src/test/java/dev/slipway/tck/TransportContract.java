@@ -44,7 +44,10 @@ public abstract class TransportContract {
   /** The host under test, without context; shared by the tests' calls within one test. */
   protected abstract Host host();
 
-  /** An absolute, existing, empty directory on the host, private to the running test. */
+  /**
+   * An absolute, existing, empty directory on the host, private to the running test, written
+   * without symlinks (so that {@code pwd -P} prints it back unchanged).
+   */
   protected abstract String scratch();
 
   /** Tells a fake what {@code command} answers; real transports run it and ignore this. */
@@ -85,6 +88,17 @@ public abstract class TransportContract {
     given("exit 1", 1, "", "");
 
     assertThat(host().run(Command.shell("exit 1").allowFailure()).succeeded()).isFalse();
+  }
+
+  @Test
+  public void test_and_capture_answer_questions() {
+    given("true", 0, "", "");
+    given("false", 1, "", "");
+    given("echo '  padded  '", 0, "  padded  \n", "");
+
+    assertThat(host().test("true")).isTrue();
+    assertThat(host().test("false")).isFalse();
+    assertThat(host().capture("echo '  padded  '")).isEqualTo("  padded");
   }
 
   @Test
@@ -234,6 +248,14 @@ public abstract class TransportContract {
         .hasMessageContaining(host().name())
         .hasMessageContaining(path("missing"));
     assertThatThrownBy(() -> host().list(path("missing"))).isInstanceOf(FileOperationException.class);
+  }
+
+  @Test
+  public void nothing_is_below_a_regular_file() {
+    host().write(path("file"), "x");
+
+    assertThat(host().stat(path("file/below"))).isEmpty();
+    assertThat(host().readLink(path("file/below"))).isEmpty();
   }
 
   // Symlinks, renames, deletes

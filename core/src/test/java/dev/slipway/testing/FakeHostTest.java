@@ -139,6 +139,13 @@ class FakeHostTest {
   }
 
   @Test
+  void deleting_the_root_directory_is_refused() {
+    assertThatThrownBy(() -> web.delete("/")).hasMessageContaining("refusing to delete the root directory");
+    assertThatThrownBy(() -> web.cd("/tmp").delete("..")).hasMessageContaining("refusing");
+    assertThat(web.fs().isDirectory("/tmp")).isTrue();
+  }
+
+  @Test
   void read_link_on_something_else_says_what_is_there() {
     web.fs().mkdirs("/srv/dir");
 

@@ -1,0 +1,244 @@
+package dev.slipway.release;
+
+import dev.slipway.FileInfo;
+import dev.slipway.Host;
+import dev.slipway.ops.Operation;
+import dev.slipway.release.deps.DependencyEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The deploy steps on one host: assemble the release in staging, rename it into {@code releases/},
+ * switch, check, clean up; and the two ways back (discard before the switch, switch back after).
+ */
+final class HostDeploy {
+  private static final String ENV_KEY = "env.";
+
+  final HostRun run;
+  private final Host host;
+  private final Releases plan;
+  private final ReleaseLayout layout;
+  private final List<String> environmentsBuilt = new ArrayList<>();
+  private Release release;
+  private Optional<Release> previous = Optional.empty();
+  private boolean renamed;
+  private boolean switched;
+  private boolean switchSent;
+
+  HostDeploy(HostRun run) {
+    this.run = run;
+    this.host = run.host;
+    this.plan = run.plan;
+    this.layout = run.layout;
+  }
+
+  /** Takes the lock and creates the layout's directories in the same round trip. */
+  void lock() {
+    List<Operation> dirs = new ArrayList<>(List.of(
+        new Operation.Mkdirs(layout.releases()), new Operation.Mkdirs(layout.shared()),
+        new Operation.Mkdirs(layout.environments()), new Operation.Remove(layout.staging()),
+        new Operation.Mkdirs(layout.next())));
+    plan.sharedDirs.forEach(dir -> dirs.add(new Operation.Mkdirs(layout.shared(dir))));
+    plan.sharedFiles.stream().filter(file -> file.contains("/"))
+        .forEach(file -> dirs.add(new Operation.Mkdirs(parent(layout.shared(file)))));
+    run.lock("deploy", dirs);
+  }
+
+  /** Setup, update-code, symlink-shared and prepare: a complete release in {@code releases/}, not live. */
+  void prepare(ReleaseId id, ResolvedSource source) {
+    if (run.state.ids().contains(id)) {
+      throw new ReleaseException(host.name() + ": release " + id + " already exists in " + layout.releases()
+          + "; deploy again in a second");
+    }
+    previous = run.state.liveRelease();
+    release = new Release(id, source.version(), source.describe(), source.commit(), plan.deployedBy,
+        plan.clock.instant(), ReleaseState.PREPARING, layout.next(), source.metadata());
+    run.step(Step.SETUP, this::release, this::createMissingSharedFiles);
+    run.step(Step.UPDATE_CODE, this::release, () -> {
+      run.flush();
+      source.install(host, new InstallTarget(layout.next(),
+          previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state()));
+    });
+    run.step(Step.SYMLINK_SHARED, this::release, this::linkShared);
+    run.step(Step.PREPARE, this::release, this::linkEnvironments, () -> {
+      release = release.withDirectory(layout.release(id));
+      run.queue(new Operation.Rename(layout.next(), release.directory()));
+      run.state = run.state.with(release);
+      run.queueRegistry();
+      run.flush();
+      renamed = true;
+    });
+  }
+
+  private void createMissingSharedFiles() {
+    for (String file : plan.sharedFiles) {
+      if (!host.exists(layout.shared(file))) {
+        run.queue(new Operation.WriteFile(layout.shared(file), "", 0644));
+      }
+    }
+  }
+
+  private void linkShared() {
+    List<String> paths = new ArrayList<>(plan.sharedDirs);
+    paths.addAll(plan.sharedFiles);
+    paths.forEach(path -> link(layout.shared(path), path));
+  }
+
+  private void link(String target, String relativePath) {
+    String inRelease = layout.next() + "/" + relativePath;
+    run.queue(new Operation.Remove(inRelease));
+    if (relativePath.contains("/")) {
+      run.queue(new Operation.Mkdirs(parent(inRelease)));
+    }
+    run.queue(new Operation.Symlink(target, inRelease));
+  }
+
+  private void linkEnvironments() {
+    for (DependencyEnvironment environment : plan.environments) {
+      List<byte[]> lockFiles = new ArrayList<>();
+      for (String file : environment.lockFiles()) {
+        String path = layout.next() + "/" + file;
+        if (!host.exists(path)) {
+          throw new ReleaseException(host.name() + ": lock file " + file + " of dependency environment "
+              + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");
+        }
+        lockFiles.add(host.read(path));
+      }
+      String key = environment.key(lockFiles);
+      String published = layout.environments() + "/" + key;
+      if (!host.exists(published)) {
+        String built = published + "." + release.id();
+        environmentsBuilt.add(built);
+        run.queue(new Operation.Remove(built), new Operation.Mkdirs(built),
+            new Operation.Exec(environment.buildCommand(built, layout.next())),
+            new Operation.Symlink(built, published));
+      }
+      link(published, environment.name());
+      release = release.withMetadata(ENV_KEY + environment.name(), key);
+    }
+  }
+
+  /** Symlink and deployed: switches {@code current} to the new release, then checks it. */
+  void switchOver() {
+    run.step(Step.SYMLINK, this::release, () -> {
+      run.queue(new Operation.Symlink(release.directory(), layout.current()));
+      run.state = run.state.switchedTo(Optional.of(release.id()), ReleaseState.PREVIOUS);
+      run.queueRegistry();
+      switchSent = true;
+      run.flush();
+      switched = true;
+      release = release.withState(ReleaseState.LIVE);
+    });
+    run.step(Step.DEPLOYED, this::release, () -> run.checkHealth(release));
+  }
+
+  /**
+   * Whether {@code current} may point at the new release: it was switched, or the switch was sent
+   * and its outcome is unknown (a lost connection) and {@code current} says so or cannot be read.
+   */
+  boolean maybeSwitched() {
+    if (switched || !switchSent) {
+      return switched;
+    }
+    try {
+      return host.readLink(layout.current()).filter(release.directory()::equals).isPresent();
+    } catch (RuntimeException unreadable) {
+      return true;
+    }
+  }
+
+  /**
+   * Points {@code current} back at the previous release (or removes it after a first deploy),
+   * marks the new release failed, and runs the after-symlink hooks for the previous release so
+   * that services restart on it.
+   */
+  void switchBack() {
+    run.dropQueued();
+    Optional<ReleaseId> back = previous.map(Release::id);
+    run.queue(previous.<Operation>map(p -> new Operation.Symlink(p.directory(), layout.current()))
+        .orElse(new Operation.Remove(layout.current())));
+    run.state = run.state.switchedTo(back, ReleaseState.FAILED);
+    run.queueRegistry();
+    run.flush();
+    switched = false;
+    if (previous.isPresent()) {
+      run.hooks(plan.hooks(false, Step.SYMLINK), Step.SYMLINK, "after (switching back)",
+          previous.get().withState(ReleaseState.LIVE));
+    }
+  }
+
+  /**
+   * Removes what this deploy built before the switch, records the attempt as failed when this host
+   * failed (a discarded release leaves no trace), and releases the lock. Does nothing without the
+   * lock: what is there belongs to whoever holds it.
+   */
+  void discard(boolean failedHere) {
+    if (!run.locked()) {
+      return;
+    }
+    run.dropQueued();
+    run.queue(new Operation.Remove(layout.staging()));
+    if (renamed) {
+      run.queue(new Operation.Remove(release.directory()));
+    }
+    for (String built : environmentsBuilt) {
+      String published = built.substring(0, built.lastIndexOf('.'));
+      if (!host.readLink(published).filter(built::equals).isPresent()) {
+        run.queue(new Operation.Remove(built));
+      }
+    }
+    if (release != null) {
+      run.state = failedHere
+          ? run.state.with(release.withDirectory(layout.release(release.id())).withState(ReleaseState.FAILED))
+          : run.state.without(List.of(release));
+      run.queueRegistry();
+    }
+    run.unlock();
+  }
+
+  /** Removes old releases and unused environments, then releases the lock. */
+  void cleanup() {
+    try {
+      run.step(Step.CLEANUP, this::release, () -> {
+        List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
+        removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
+        run.state = run.state.without(removed);
+        removeUnusedEnvironments();
+        run.queueRegistry();
+        run.queue(new Operation.Remove(layout.staging()));
+      });
+    } catch (RuntimeException e) {
+      run.dropQueued();
+      run.unlock();
+      throw e;
+    }
+    run.unlock();
+  }
+
+  private void removeUnusedEnvironments() {
+    Set<String> used = run.state.releases().stream()
+        .flatMap(r -> r.metadata().entrySet().stream())
+        .filter(e -> e.getKey().startsWith(ENV_KEY)).map(e -> e.getValue()).collect(Collectors.toSet());
+    List<FileInfo> entries = host.exists(layout.environments()) ? host.list(layout.environments()) : List.of();
+    for (FileInfo entry : entries) {
+      String name = entry.name();
+      String key = entry.isSymlink() ? name : name.substring(0, Math.max(0, name.lastIndexOf('.')));
+      boolean published = entry.isSymlink() || entries.stream().anyMatch(link -> link.isSymlink()
+          && link.name().equals(key) && link.linkTarget().filter(t -> t.endsWith("/" + name)).isPresent());
+      if (!used.contains(key) || !published) {
+        run.queue(new Operation.Remove(layout.environments() + "/" + name));
+      }
+    }
+  }
+
+  Release release() {
+    return release;
+  }
+
+  private static String parent(String path) {
+    return path.substring(0, path.lastIndexOf('/'));
+  }
+}

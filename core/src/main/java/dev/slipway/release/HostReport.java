@@ -1,0 +1,59 @@
+package dev.slipway.release;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a deploy or rollback went on one host.
+ *
+ * @param host the host's name
+ * @param outcome how it ended
+ * @param live the release {@code current} points at afterwards, if any
+ * @param steps how long each step took, in the order they ran
+ * @param errors what went wrong, first error first (a failed switch back comes after the failure that caused it)
+ */
+public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live, Map<Step, Duration> steps,
+                         List<Throwable> errors) {
+  public HostReport {
+    requireNonNull(host, "host");
+    requireNonNull(outcome, "outcome");
+    requireNonNull(live, "live");
+    steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+    errors = List.copyOf(errors);
+  }
+
+  /** Whether the host ended where it was asked to go. */
+  public boolean succeeded() {
+    return outcome == Outcome.DEPLOYED || outcome == Outcome.ROLLED_BACK_TO;
+  }
+
+  /** A one-line summary, e.g. {@code web-1: failed (update-code: Command failed …)}. */
+  public String describe() {
+    String first = errors.isEmpty() ? "" : " (" + String.valueOf(errors.get(0).getMessage()).lines().findFirst()
+        .orElse("") + ")";
+    return host + ": " + outcome.name().toLowerCase().replace('_', ' ') + live.map(id -> ", live " + id).orElse("")
+        + first;
+  }
+
+  /** How a host ended. */
+  public enum Outcome {
+    /** The new release is live. */
+    DEPLOYED,
+    /** The host failed before the switch; its new release was removed. */
+    FAILED,
+    /** The host was ready, but another host failed before the switch: nothing was switched. */
+    DISCARDED,
+    /** The host was switched, then switched back to its previous release (its own failure or the policy). */
+    SWITCHED_BACK,
+    /** A rolling deploy stopped before this host's batch. */
+    SKIPPED,
+    /** A rollback switched the host to an earlier release. */
+    ROLLED_BACK_TO
+  }
+}

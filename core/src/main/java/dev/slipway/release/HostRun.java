@@ -1,0 +1,189 @@
+package dev.slipway.release;
+
+import dev.slipway.CommandFailedException;
+import dev.slipway.Host;
+import dev.slipway.event.EventListener;
+import dev.slipway.ops.Batch;
+import dev.slipway.ops.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One host's part of a deploy or rollback: its steps, its lock, its registry, and the record of
+ * what happened. Operations of consecutive steps are queued and sent together when something must
+ * see their effect (a hook, a source, a read), so a deploy without hooks costs few round trips.
+ */
+final class HostRun {
+  private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
+  final Host host;
+  final Releases plan;
+  final ReleaseLayout layout;
+  private final Map<Step, Duration> timings = new LinkedHashMap<>();
+  private final List<Throwable> errors = new ArrayList<>();
+  private final List<Operation> pending = new ArrayList<>();
+  private LockHolder holder;
+  private boolean locked;
+  HostState state;
+
+  HostRun(Releases plan, Host host) {
+    Host withListeners = host;
+    for (EventListener listener : plan.listeners) {
+      withListeners = withListeners.withListener(listener);
+    }
+    this.host = withListeners;
+    this.plan = plan;
+    this.layout = plan.layout;
+  }
+
+  /**
+   * Takes the lock, creating the base directories and whatever else {@code more} holds in the same
+   * round trip, then reads the host's state.
+   */
+  void lock(String action, List<Operation> more) {
+    holder = LockHolder.thisProcess(plan.clock, action);
+    List<Operation> ops = new ArrayList<>(DeployLock.acquire(layout, holder));
+    ops.addAll(more);
+    try {
+      host.apply(new Batch(ops));
+    } catch (CommandFailedException e) {
+      throw DeployLock.explain(host, layout, holder, e);
+    }
+    locked = true;
+    state = HostState.read(host, layout);
+  }
+
+  /**
+   * Runs {@code step}: its before hooks, {@code body}, its after hooks, reporting events and timing.
+   * Hooks get the release as it stands when they run (its directory and state change during steps).
+   */
+  void step(Step step, Supplier<Release> release, Runnable body) {
+    step(step, release, body, () -> { });
+  }
+
+  /** Runs {@code step} as above, then {@code completion}, which belongs to the step but comes after its hooks. */
+  void step(Step step, Supplier<Release> release, Runnable body, Runnable completion) {
+    Instant start = Instant.now();
+    emit(new StepEvent(host.name(), start, release.get().id(), step, StepEvent.Status.STARTED, Duration.ZERO));
+    try {
+      hooks(plan.hooks(true, step), step, "before", release.get());
+      body.run();
+      hooks(plan.hooks(false, step), step, "after", release.get());
+      completion.run();
+      finish(step, release, start, StepEvent.Status.SUCCEEDED);
+    } catch (RuntimeException e) {
+      finish(step, release, start, StepEvent.Status.FAILED);
+      throw e;
+    }
+  }
+
+  /** Runs {@code hooks} for {@code release}, sending queued operations first so hooks see them. */
+  void hooks(List<Hook> hooks, Step step, String when, Release release) {
+    if (hooks.isEmpty()) {
+      return;
+    }
+    flush();
+    for (Hook hook : hooks) {
+      try {
+        hook.run(host, release);
+      } catch (Exception e) {
+        throw new ReleaseException(host.name() + ": " + when + " " + step.hookName() + " hook failed: "
+            + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Runs the health checks for {@code release}, which is live. */
+  void checkHealth(Release release) {
+    for (HealthCheck check : plan.healthChecks) {
+      try {
+        check.check(host, release);
+      } catch (Exception e) {
+        throw new ReleaseException(host.name() + ": health check failed for release " + release.id() + " ("
+            + release.version() + "): " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void finish(Step step, Supplier<Release> release, Instant start, StepEvent.Status status) {
+    Duration took = Duration.between(start, Instant.now());
+    log.debug("{}: {} {} for release {} in {} ms", host.name(), step.hookName(), status.name().toLowerCase(),
+        release.get().id(), took.toMillis());
+    timings.merge(step, took, Duration::plus);
+    emit(new StepEvent(host.name(), Instant.now(), release.get().id(), step, status, took));
+  }
+
+  private void emit(StepEvent event) {
+    plan.listeners.forEach(listener -> listener.on(event));
+  }
+
+  /** Queues operations for the next round trip. */
+  void queue(Operation... ops) {
+    pending.addAll(List.of(ops));
+  }
+
+  /** Queues a registry write of the current state. */
+  void queueRegistry() {
+    pending.removeIf(op -> op instanceof Operation.WriteFile w && w.path().equals(layout.registry()));
+    queue(new Operation.WriteFile(layout.registry(), state.registryText(), 0644));
+  }
+
+  /** Sends the queued operations as one batch. */
+  void flush() {
+    if (!pending.isEmpty()) {
+      Batch batch = new Batch(pending);
+      pending.clear();
+      host.apply(batch);
+    }
+  }
+
+  /** Drops queued operations that a failure made pointless. */
+  void dropQueued() {
+    pending.clear();
+  }
+
+  /**
+   * Sends the queued operations and releases the lock in the same round trip; the lock is released
+   * even if the queued operations fail.
+   */
+  void unlock() {
+    if (!locked) {
+      return;
+    }
+    try {
+      queue(DeployLock.release(layout));
+      flush();
+    } catch (RuntimeException e) {
+      dropQueued();
+      host.apply(Batch.of(DeployLock.release(layout)));
+      throw e;
+    } finally {
+      locked = false;
+    }
+  }
+
+  /** Records {@code error}; the first recorded is the cause, later ones are consequences. */
+  void fail(Throwable error) {
+    errors.add(error);
+  }
+
+  boolean failed() {
+    return !errors.isEmpty();
+  }
+
+  boolean locked() {
+    return locked;
+  }
+
+  HostReport report(HostReport.Outcome outcome) {
+    return new HostReport(host.name(), outcome, state == null ? Optional.empty() : state.live(), timings, errors);
+  }
+}

@@ -1,0 +1,319 @@
+package dev.slipway.release;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.Host;
+import dev.slipway.event.EventListener;
+import dev.slipway.release.deps.DependencyEnvironment;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Release-based deploys under one {@code deployTo} path, Capistrano style but safer: every release
+ * is assembled aside and renamed into {@code releases/} when complete, {@code current} is switched
+ * with one {@code rename(2)}, a registry records each release's version and state, and several
+ * hosts switch only when all of them are ready.
+ *
+ * <pre>{@code
+ * Releases flask = Releases.at("/opt/flask-demo")
+ *         .keep(5)
+ *         .sharedDirs("venv")
+ *         .source(GitSource.of(repo).ref("v2"))
+ *         .after(Step.SYMLINK, (host, release) -> host.sudo().run("systemctl restart flask-demo"));
+ * DeployReport report = flask.deploy(hosts);
+ * flask.rollback(hosts);                 // to the previous good release
+ * flask.rollbackTo(hosts, "v1");         // to a version or a release id
+ * flask.releases(host);                  // ids, versions, states
+ * }</pre>
+ *
+ * <p>Hosts are given as any {@code Iterable<Host>} (a list, the {@code Hosts} of a node) or as
+ * varargs; reports list them in that order.
+ *
+ * <p>A {@code Releases} is an immutable value: every setting returns a new one, and one value can
+ * deploy any number of times, from several threads.
+ */
+public final class Releases {
+  // Package-private so that the runs in this package read them; set only on fresh copies.
+  final ReleaseLayout layout;
+  int keep = 5;
+  int keepFailed = 2;
+  List<String> sharedDirs = List.of();
+  List<String> sharedFiles = List.of();
+  Source source;
+  Map<Step, List<Hook>> before = new EnumMap<>(Step.class);
+  Map<Step, List<Hook>> after = new EnumMap<>(Step.class);
+  List<HealthCheck> healthChecks = List.of();
+  List<DependencyEnvironment> environments = List.of();
+  boolean removeRolledBack;
+  AfterSwitchFailure afterSwitchFailure = AfterSwitchFailure.ROLL_BACK_ALL;
+  Rollout rollout = Rollout.allAtOnce();
+  int parallelism = 10;
+  Clock clock = Clock.systemUTC();
+  String deployedBy = System.getProperty("user.name", "unknown") + "@" + LockHolder.controllerName();
+  List<EventListener> listeners = List.of();
+
+  private Releases(ReleaseLayout layout) {
+    this.layout = layout;
+  }
+
+  private Releases(Releases from) {
+    layout = from.layout;
+    keep = from.keep;
+    keepFailed = from.keepFailed;
+    sharedDirs = from.sharedDirs;
+    sharedFiles = from.sharedFiles;
+    source = from.source;
+    before = from.before;
+    after = from.after;
+    healthChecks = from.healthChecks;
+    environments = from.environments;
+    removeRolledBack = from.removeRolledBack;
+    afterSwitchFailure = from.afterSwitchFailure;
+    rollout = from.rollout;
+    parallelism = from.parallelism;
+    clock = from.clock;
+    deployedBy = from.deployedBy;
+    listeners = from.listeners;
+  }
+
+  /**
+   * Releases under {@code deployTo}, an absolute normalised directory other than {@code /}.
+   *
+   * @throws IllegalArgumentException for {@code /}, an empty or relative path, or one with {@code ..}
+   */
+  public static Releases at(String deployTo) {
+    return new Releases(ReleaseLayout.at(deployTo));
+  }
+
+  /** Keeps {@code releases} good releases (default 5); the live one and the rollback target are always kept. */
+  public Releases keep(int releases) {
+    if (releases < 1) {
+      throw new IllegalArgumentException("keep must be >= 1, was " + releases);
+    }
+    Releases copy = new Releases(this);
+    copy.keep = releases;
+    return copy;
+  }
+
+  /** Keeps up to {@code releases} failed or rolled-back releases for inspection (default 2). */
+  public Releases keepFailed(int releases) {
+    if (releases < 0) {
+      throw new IllegalArgumentException("keepFailed must be >= 0, was " + releases);
+    }
+    Releases copy = new Releases(this);
+    copy.keepFailed = releases;
+    return copy;
+  }
+
+  /** Directories under {@code shared/} linked into every release; created if missing, never deleted. */
+  public Releases sharedDirs(String... relativePaths) {
+    Releases copy = new Releases(this);
+    copy.sharedDirs = concat(sharedDirs, relativePaths(relativePaths));
+    return copy;
+  }
+
+  /** Files under {@code shared/} linked into every release; created empty if missing, never deleted. */
+  public Releases sharedFiles(String... relativePaths) {
+    Releases copy = new Releases(this);
+    copy.sharedFiles = concat(sharedFiles, relativePaths(relativePaths));
+    return copy;
+  }
+
+  /** Where the release's files come from; resolved once per deploy, before any host is touched. */
+  public Releases source(Source newSource) {
+    Releases copy = new Releases(this);
+    copy.source = requireNonNull(newSource, "source");
+    return copy;
+  }
+
+  /** Runs {@code hook} on each host before {@code step}. Hooks of one step run in the order added. */
+  public Releases before(Step step, Hook hook) {
+    Releases copy = new Releases(this);
+    copy.before = withHook(before, step, hook);
+    return copy;
+  }
+
+  /** Runs {@code hook} on each host after {@code step}. */
+  public Releases after(Step step, Hook hook) {
+    Releases copy = new Releases(this);
+    copy.after = withHook(after, step, hook);
+    return copy;
+  }
+
+  /** Checks each host once its new release is live; a failure switches it back. */
+  public Releases healthCheck(HealthCheck check) {
+    Releases copy = new Releases(this);
+    copy.healthChecks = concat(healthChecks, List.of(requireNonNull(check, "check")));
+    return copy;
+  }
+
+  /** Builds {@code environment} once per hash of its lock files and links it into every release. */
+  public Releases dependencies(DependencyEnvironment environment) {
+    Releases copy = new Releases(this);
+    copy.environments = concat(environments, List.of(environment.requireComplete()));
+    return copy;
+  }
+
+  /** Removes a release as soon as it is rolled back from (Ansistrano's {@code remove_rolled_back}). */
+  public Releases removeRolledBack() {
+    Releases copy = new Releases(this);
+    copy.removeRolledBack = true;
+    return copy;
+  }
+
+  /** What a multi-host deploy does when some hosts fail after the switch (default: roll all back). */
+  public Releases onFailureAfterSwitch(AfterSwitchFailure policy) {
+    Releases copy = new Releases(this);
+    copy.afterSwitchFailure = requireNonNull(policy, "policy");
+    return copy;
+  }
+
+  /** How many hosts change at a time (default: all at once, two-phase). */
+  public Releases rollout(Rollout newRollout) {
+    Releases copy = new Releases(this);
+    copy.rollout = requireNonNull(newRollout, "rollout");
+    return copy;
+  }
+
+  /** How many hosts are worked on at once (default 10). */
+  public Releases parallelism(int hosts) {
+    if (hosts < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, was " + hosts);
+    }
+    Releases copy = new Releases(this);
+    copy.parallelism = hosts;
+    return copy;
+  }
+
+  /** The clock release ids and records are taken from (tests use a fixed one). */
+  public Releases clock(Clock newClock) {
+    Releases copy = new Releases(this);
+    copy.clock = requireNonNull(newClock, "clock");
+    return copy;
+  }
+
+  /** Who is recorded as deploying (default {@code user@controller}). */
+  public Releases deployedBy(String who) {
+    Releases copy = new Releases(this);
+    copy.deployedBy = requireNonNull(who, "who");
+    return copy;
+  }
+
+  /** Also reports step events and every command's events to {@code listener}. */
+  public Releases listener(EventListener listener) {
+    Releases copy = new Releases(this);
+    copy.listeners = concat(listeners, List.of(requireNonNull(listener, "listener")));
+    return copy;
+  }
+
+  /** The paths this value deploys to. */
+  public ReleaseLayout layout() {
+    return layout;
+  }
+
+  /**
+   * Deploys a new release to {@code hosts}: all prepare, then all switch.
+   *
+   * @return what happened on every host
+   * @throws DeployLockedException naming the holder, when another deploy holds a host's lock
+   * @throws DeployFailedException with the report, when the release did not go live as asked
+   */
+  public DeployReport deploy(Iterable<? extends Host> hosts) {
+    if (source == null) {
+      throw new ReleaseException("a source is required: call source(...) before deploy, e.g. "
+          + "source(DirectorySource.of(Path.of(\"app\")).version(\"v1\"))");
+    }
+    return new DeployRun(this, requireHosts(hosts)).run();
+  }
+
+  /** Deploys a new release to {@code hosts}. */
+  public DeployReport deploy(Host... hosts) {
+    return deploy(Arrays.asList(hosts));
+  }
+
+  /**
+   * Switches every host back to the newest good release older than its live one, marking the live
+   * one rolled back. Repeated rollbacks keep walking back.
+   *
+   * @throws ReleaseException changing nothing, when a host has no earlier good release
+   */
+  public DeployReport rollback(Iterable<? extends Host> hosts) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.empty()).run();
+  }
+
+  /** Rolls {@code hosts} back to the previous good release. */
+  public DeployReport rollback(Host... hosts) {
+    return rollback(Arrays.asList(hosts));
+  }
+
+  /**
+   * Switches every host to the release with id {@code versionOrId}, or else to the newest release of
+   * that version.
+   *
+   * @throws ReleaseException changing nothing, when a host has no such release
+   */
+  public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.of(versionOrId)).run();
+  }
+
+  /** Switches {@code host} to a release chosen by version or id. */
+  public DeployReport rollbackTo(Host host, String versionOrId) {
+    return rollbackTo(List.of(host), versionOrId);
+  }
+
+  /** The releases on {@code host}, newest first, with versions and states; the live one read from {@code current}. */
+  public List<Release> releases(Host host) {
+    return HostState.read(host, layout).releases();
+  }
+
+  /** Who holds the deploy lock on {@code host}, if anyone. */
+  public Optional<LockHolder> lockHolder(Host host) {
+    return DeployLock.holder(host, layout);
+  }
+
+  /** Removes the deploy lock on {@code host}; only for a lock whose holder is gone. */
+  public void breakLock(Host host) {
+    DeployLock.breakLock(host, layout);
+  }
+
+  List<Hook> hooks(boolean beforeStep, Step step) {
+    return (beforeStep ? before : after).getOrDefault(step, List.of());
+  }
+
+  private static List<Host> requireHosts(Iterable<? extends Host> hosts) {
+    List<Host> list = new ArrayList<>();
+    hosts.forEach(host -> list.add(requireNonNull(host, "host")));
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("no hosts given: pass at least one host");
+    }
+    return list;
+  }
+
+  private static List<String> relativePaths(String... paths) {
+    for (String path : paths) {
+      if (path.isBlank() || path.startsWith("/") || path.endsWith("/") || Arrays.asList(path.split("/")).contains("..")) {
+        throw new IllegalArgumentException("a shared path is relative to the release, without '..' or a trailing"
+            + " '/', e.g. \"venv\" or \"config/app.ini\"; was: " + path);
+      }
+    }
+    return List.of(paths);
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> more) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(more);
+    return List.copyOf(all);
+  }
+
+  private static Map<Step, List<Hook>> withHook(Map<Step, List<Hook>> hooks, Step step, Hook hook) {
+    Map<Step, List<Hook>> copy = new EnumMap<>(Step.class);
+    copy.putAll(hooks);
+    copy.put(requireNonNull(step, "step"), concat(hooks.getOrDefault(step, List.of()), List.of(requireNonNull(hook, "hook"))));
+    return copy;
+  }
+}

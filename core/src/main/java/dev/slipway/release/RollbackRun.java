@@ -1,0 +1,122 @@
+package dev.slipway.release;
+
+import dev.slipway.Host;
+import dev.slipway.ops.Operation;
+import dev.slipway.release.HostReport.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * A rollback on many hosts: lock all, choose each host's target from its own registry, and switch
+ * only if every host has one, so an impossible rollback changes nothing anywhere.
+ */
+final class RollbackRun {
+  private final Releases plan;
+  private final List<HostRun> hosts = new ArrayList<>();
+  private final Optional<String> versionOrId;
+  private final Map<HostRun, Release> targets = new ConcurrentHashMap<>();
+  private final Map<HostRun, Outcome> outcomes = new ConcurrentHashMap<>();
+
+  RollbackRun(Releases plan, List<? extends Host> hosts, Optional<String> versionOrId) {
+    this.plan = plan;
+    this.versionOrId = versionOrId;
+    hosts.forEach(host -> this.hosts.add(new HostRun(plan, host)));
+  }
+
+  DeployReport run() {
+    Instant start = Instant.now();
+    String action = "rollback" + versionOrId.map(t -> " to " + t).orElse("");
+    Parallel.each(hosts, plan.parallelism, host -> attempt(host, () -> {
+      host.lock(action, List.of());
+      targets.put(host, target(host));
+    }));
+    List<HostRun> failed = hosts.stream().filter(HostRun::failed).toList();
+    if (!failed.isEmpty()) {
+      hosts.forEach(host -> attempt(host, host::unlock));
+      throw unchanged(action, failed);
+    }
+    Parallel.each(hosts, plan.parallelism, host -> {
+      attempt(host, () -> switchTo(host, targets.get(host)));
+      attempt(host, host::unlock);
+      outcomes.put(host, host.failed() ? Outcome.FAILED : Outcome.ROLLED_BACK_TO);
+    });
+    Release first = targets.get(hosts.get(0));
+    DeployReport report = new DeployReport(first.id(), first.version(),
+        hosts.stream().map(host -> host.report(outcomes.get(host))).toList(), Duration.between(start, Instant.now()));
+    if (!report.succeeded()) {
+      throw new DeployFailedException(action, report);
+    }
+    return report;
+  }
+
+  private Release target(HostRun host) {
+    HostState state = host.state;
+    Release live = state.liveRelease().orElseThrow(() -> new ReleaseException(host.host.name() + ": nothing is live ("
+        + plan.layout.current() + " does not point at a release); deploy first"));
+    Release target = versionOrId.map(wanted -> state.find(wanted).orElseThrow(() -> new ReleaseException(
+            host.host.name() + ": no release " + wanted + " in " + plan.layout.releases() + "; releases: "
+                + available(state))))
+        .orElseGet(() -> state.rollbackTarget().orElseThrow(() -> new ReleaseException(host.host.name()
+            + ": no good release older than the live " + live.id() + " (" + live.version() + ") to roll back to;"
+            + " releases: " + available(state))));
+    if (target.id().equals(live.id())) {
+      throw new ReleaseException(host.host.name() + ": " + target.id() + " (" + target.version() + ") is already live");
+    }
+    if (target.state() == ReleaseState.FAILED || target.state() == ReleaseState.PREPARING) {
+      throw new ReleaseException(host.host.name() + ": release " + target.id() + " (" + target.version() + ") is "
+          + target.state().name().toLowerCase() + " and cannot go live; choose another: " + available(state));
+    }
+    if (!host.host.exists(target.directory())) {
+      throw new ReleaseException(host.host.name() + ": release " + target.id() + " is recorded but its directory "
+          + target.directory() + " is gone; choose another: " + available(state));
+    }
+    return target;
+  }
+
+  private static String available(HostState state) {
+    return state.releases().isEmpty() ? "none"
+        : state.releases().stream().map(r -> r.id() + " " + r.version() + " " + r.state().name().toLowerCase())
+            .collect(Collectors.joining(", "));
+  }
+
+  private void switchTo(HostRun host, Release target) {
+    Release from = host.state.liveRelease().orElseThrow();
+    ReleaseState fromState = target.id().compareTo(from.id()) > 0 ? ReleaseState.PREVIOUS : ReleaseState.ROLLED_BACK;
+    Release live = target.withState(ReleaseState.LIVE);
+    host.step(Step.SYMLINK, () -> live, () -> {
+      host.queue(new Operation.Symlink(target.directory(), plan.layout.current()));
+      host.state = host.state.switchedTo(Optional.of(target.id()), fromState);
+      if (plan.removeRolledBack && fromState == ReleaseState.ROLLED_BACK && !from.directory().isEmpty()) {
+        host.queue(new Operation.Remove(from.directory()));
+        host.state = host.state.without(List.of(from));
+      }
+      host.queueRegistry();
+      host.flush();
+    });
+    host.step(Step.DEPLOYED, () -> live, () -> host.checkHealth(live));
+  }
+
+  private static void attempt(HostRun host, Runnable part) {
+    try {
+      part.run();
+    } catch (RuntimeException e) {
+      host.fail(e);
+    }
+  }
+
+  private static ReleaseException unchanged(String action, List<HostRun> failed) {
+    Throwable first = failed.get(0).report(Outcome.FAILED).errors().get(0);
+    if (failed.size() == 1 && first instanceof ReleaseException single) {
+      return single;
+    }
+    String why = failed.stream().map(host -> host.report(Outcome.FAILED).errors().get(0).getMessage())
+        .collect(Collectors.joining("\n  "));
+    return new ReleaseException(action + " changed nothing, because:\n  " + why, first);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.slipway.release.source;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.release.ReleaseException;
+import dev.slipway.release.ResolvedSource;
+import dev.slipway.release.Source;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A release archive downloaded once by the controller from a URL and checked against its required
+ * SHA-256 before any host is touched; hosts need no network access to the URL:
+ *
+ * <pre>{@code
+ * releases.source(UrlSource.of(URI.create("https://example.com/app-v2.tar.gz"))
+ *     .sha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+ *     .version("v2"));
+ * }</pre>
+ *
+ * The archive type comes from the URL's path ({@code .tar.gz}, {@code .tgz}, {@code .tar},
+ * {@code .zip}); without {@link #version(String)}, the version is the file name without extension.
+ */
+public final class UrlSource implements Source {
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  private final URI url;
+  private final Optional<String> sha256;
+  private final Optional<String> version;
+  private final int strip;
+
+  private UrlSource(URI url, Optional<String> sha256, Optional<String> version, int strip) {
+    this.url = requireNonNull(url, "url");
+    this.sha256 = sha256;
+    this.version = version;
+    this.strip = strip;
+  }
+
+  /** The archive at {@code url}; give its checksum with {@link #sha256(String)}. */
+  public static UrlSource of(URI url) {
+    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+      throw new IllegalArgumentException("only http and https URLs are supported, was: " + url);
+    }
+    return new UrlSource(url, Optional.empty(), Optional.empty(), 0);
+  }
+
+  /** The SHA-256 the download must have, in hex (required). */
+  public UrlSource sha256(String hex) {
+    String lower = hex.toLowerCase(Locale.ROOT);
+    if (!lower.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("sha256 must be 64 hex digits, was: " + hex);
+    }
+    return new UrlSource(url, Optional.of(lower), version, strip);
+  }
+
+  /** This source, recorded as {@code newVersion}. */
+  public UrlSource version(String newVersion) {
+    return new UrlSource(url, sha256, Optional.of(Versions.check(newVersion)), strip);
+  }
+
+  /** This source without the first {@code count} path elements of each entry. */
+  public UrlSource stripComponents(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("stripComponents must be >= 0, was " + count);
+    }
+    return new UrlSource(url, sha256, version, count);
+  }
+
+  @Override
+  public ResolvedSource resolve() {
+    String expected = sha256.orElseThrow(() -> new ReleaseException("a checksum is required for " + url
+        + ": call sha256(\"<64 hex digits>\") (e.g. from sha256sum of the file you published)"));
+    String fileName = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+    Path download = download(fileName);
+    String actual = Versions.sha256(download);
+    if (!actual.equals(expected)) {
+      throw new ReleaseException("checksum mismatch for " + url + ": expected sha256 " + expected + " but the download"
+          + " has " + actual + "; nothing was deployed");
+    }
+    return new PackedRelease(version.orElse(Versions.fromFileName(fileName)), "url " + url,
+        Map.of("source.url", url.toString(), "source.sha256", actual), Archive.ofArchive(download, strip));
+  }
+
+  private Path download(String fileName) {
+    try {
+      Path directory = Files.createTempDirectory("slipway-download-");
+      directory.toFile().deleteOnExit();
+      Path file = directory.resolve(fileName.isEmpty() ? "download" : fileName);
+      file.toFile().deleteOnExit();
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+          .followRedirects(HttpClient.Redirect.NORMAL).build();
+      HttpResponse<Path> response = client.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.ofFile(file));
+      if (response.statusCode() != 200) {
+        throw new ReleaseException("download of " + url + " failed with HTTP status " + response.statusCode());
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("download of " + url + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReleaseException("download of " + url + " was interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package dev.slipway.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.Command;
+import dev.slipway.CommandResult;
+import dev.slipway.Host;
+import dev.slipway.release.HealthCheck;
+import dev.slipway.release.Release;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Asks an HTTP endpoint until it gives the expected status (and body), or fails with a
+ * {@link HealthCheckFailedException} naming what it got:
+ *
+ * <pre>{@code
+ * HttpHealthCheck serving = HttpHealthCheck.of("http://127.0.0.1:8000/version")
+ *     .expectBodyContaining("\"v2\"")
+ *     .attempts(20).interval(Duration.ofMillis(250));
+ * serving.check(host);   // asks from the host itself: the app listens on its loopback
+ *
+ * releases.healthCheck(HttpHealthCheck.of("http://127.0.0.1:8000/health"));       // after each switch
+ * releases.healthCheck(HttpHealthCheck.of("http://127.0.0.1:8000/version").servingReleaseVersion());
+ * }</pre>
+ *
+ * <p>By default the request is made <em>on the host</em>, with {@code curl} if it is there and
+ * otherwise with a {@code python3} one-liner (chosen by the host's shell in the same round trip),
+ * one round trip per attempt. {@link #fromController()} makes it from this JVM instead, with
+ * {@link HttpClient}. Redirects are never followed, in either mode, so a 302 to a login page is not
+ * mistaken for health. Immutable and thread-safe; every {@code with}-style method returns a copy.
+ */
+public final class HttpHealthCheck implements HealthCheck {
+  private static final int EXCERPT = 200;
+  // Prints the body, a newline and the status (0 without an answer; the reason goes to stderr).
+  private static final String PYTHON = String.join("\n",
+      "import sys, urllib.request, urllib.error",
+      "class NoRedirect(urllib.request.HTTPRedirectHandler):",
+      "    def redirect_request(self, *args): return None",
+      "try:",
+      "    r = urllib.request.build_opener(NoRedirect).open(sys.argv[1], timeout=float(sys.argv[2]))",
+      "    status, body = r.status, r.read()",
+      "except urllib.error.HTTPError as e:",
+      "    status, body = e.code, e.read()",
+      "except Exception as e:",
+      "    sys.stderr.write('%s\\n' % e)",
+      "    status, body = 0, b''",
+      "sys.stdout.buffer.write(body + b'\\n' + str(status).encode())");
+  private static final String ON_HOST = "if command -v curl >/dev/null 2>&1; then"
+      + " curl -sS -o - -w %s --max-time %s %s;"
+      + " elif command -v python3 >/dev/null 2>&1; then python3 -c %s %s %s;"
+      + " else echo 'neither curl nor python3 is installed' >&2; exit 127; fi";
+
+  private final URI url;
+  private final int expectedStatus;
+  private final Optional<Pattern> expectedBody;
+  private final String bodyDescription;
+  private final int attempts;
+  private final Duration interval;
+  private final Duration timeout;
+  private final boolean fromHost;
+
+  private HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> expectedBody, String bodyDescription,
+                          int attempts, Duration interval, Duration timeout, boolean fromHost) {
+    this.url = url;
+    this.expectedStatus = expectedStatus;
+    this.expectedBody = expectedBody;
+    this.bodyDescription = bodyDescription;
+    this.attempts = attempts;
+    this.interval = interval;
+    this.timeout = timeout;
+    this.fromHost = fromHost;
+  }
+
+  /** A check of {@code url} expecting status 200: 10 attempts 500 ms apart, 5 s each, from the host. */
+  public static HttpHealthCheck of(String url) {
+    URI uri = URI.create(requireNonNull(url, "url"));
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      throw new IllegalArgumentException("health check URL must be http or https, was: " + url);
+    }
+    return new HttpHealthCheck(uri, 200, Optional.empty(), "", 10, Duration.ofMillis(500), Duration.ofSeconds(5),
+        true);
+  }
+
+  /** The same check, expecting {@code status} instead of 200. */
+  public HttpHealthCheck expectStatus(int status) {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("not an HTTP status: " + status);
+    }
+    return new HttpHealthCheck(url, status, expectedBody, bodyDescription, attempts, interval, timeout, fromHost);
+  }
+
+  /** The same check, also expecting the body to contain {@code text}. */
+  public HttpHealthCheck expectBodyContaining(String text) {
+    return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(Pattern.quote(text))),
+        " and a body containing '" + text + "'", attempts, interval, timeout, fromHost);
+  }
+
+  /** The same check, also expecting part of the body to match {@code regex} (Java syntax). */
+  public HttpHealthCheck expectBodyMatching(String regex) {
+    return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(regex)),
+        " and a body matching /" + regex + "/", attempts, interval, timeout, fromHost);
+  }
+
+  /** The same check, making up to {@code count} attempts (at least 1). */
+  public HttpHealthCheck attempts(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("attempts must be >= 1, was " + count);
+    }
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, count, interval, timeout, fromHost);
+  }
+
+  /** The same check, waiting {@code pause} between attempts. */
+  public HttpHealthCheck interval(Duration pause) {
+    if (pause.isNegative()) {
+      throw new IllegalArgumentException("interval must not be negative, was " + pause);
+    }
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, pause, timeout, fromHost);
+  }
+
+  /** The same check, giving each attempt at most {@code limit}. */
+  public HttpHealthCheck timeout(Duration limit) {
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + limit);
+    }
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, interval, limit, fromHost);
+  }
+
+  /** The same check, asking from this JVM instead of from the host. */
+  public HttpHealthCheck fromController() {
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, interval, timeout, false);
+  }
+
+  /** The same check, asking from the host itself (the default). */
+  public HttpHealthCheck fromHost() {
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, interval, timeout, true);
+  }
+
+  /**
+   * A release health check that also expects the body to contain the deployed release's version
+   * (e.g. {@code v2}), so that a server still running the old code is not taken for healthy.
+   */
+  public HealthCheck servingReleaseVersion() {
+    return (host, release) -> expectBodyContaining(release.version()).check(host);
+  }
+
+  /** The URL asked. */
+  public String url() {
+    return url.toString();
+  }
+
+  /**
+   * Asks until the answer is as expected; returns at the first good answer. Does nothing on a
+   * dry-run view.
+   *
+   * @throws HealthCheckFailedException after the last attempt, naming what it got
+   */
+  public void check(Host host) {
+    if (fromHost && host.context().dryRun()) {
+      return;
+    }
+    Answer last = null;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      last = fromHost ? askOnHost(host) : askFromController();
+      if (expected(last)) {
+        return;
+      }
+      if (attempt < attempts) {
+        pause();
+      }
+    }
+    throw failed(host, last);
+  }
+
+  /** Checks {@code host} as {@link #check(Host)} does, whatever the release; for {@code Releases.healthCheck}. */
+  @Override
+  public void check(Host host, Release release) {
+    check(host);
+  }
+
+  private boolean expected(Answer answer) {
+    return answer.status() == expectedStatus && expectedBody.map(p -> p.matcher(answer.body()).find()).orElse(true);
+  }
+
+  private Answer askOnHost(Host host) {
+    String seconds = String.valueOf(timeout.toMillis() / 1000.0);
+    Command ask = Command.format(ON_HOST, "\\n%{http_code}", seconds, url.toString(), PYTHON, url.toString(), seconds)
+        .timeout(timeout.plusSeconds(10));
+    CommandResult result = host.execute(ask);
+    if (result.exitStatus() == 127 && result.stderr().contains("neither curl nor python3")) {
+      throw new HealthCheckFailedException("Cannot check " + url + " on " + host.name()
+          + ": neither curl nor python3 is installed there; install one, or use fromController()",
+          host.name(), url.toString(), 0, 0, "");
+    }
+    String out = result.stdout();
+    int newline = out.lastIndexOf('\n');
+    String code = out.substring(newline + 1).strip();
+    int status = code.matches("\\d{1,3}") ? Integer.parseInt(code) : 0;
+    return new Answer(status, newline < 0 ? "" : out.substring(0, newline), result.stderr().strip());
+  }
+
+  private Answer askFromController() {
+    HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+    try {
+      HttpResponse<String> response = Client.INSTANCE.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body(), "");
+    } catch (IOException e) {
+      return new Answer(0, "", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HealthCheckFailedException("Health check of " + url + " was interrupted", "controller",
+          url.toString(), 0, 0, "");
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(interval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HealthCheckFailedException("Health check of " + url + " was interrupted", "controller",
+          url.toString(), 0, 0, "");
+    }
+  }
+
+  private HealthCheckFailedException failed(Host host, Answer last) {
+    String excerpt = last.body().length() > EXCERPT ? last.body().substring(0, EXCERPT) + "…" : last.body();
+    String got = last.status() == 0
+        ? "no answer" + (last.error().isEmpty() ? "" : " (" + last.error() + ")")
+        : "status " + last.status() + ", body: " + (excerpt.isBlank() ? "(empty)" : excerpt.strip());
+    String message = "Health check failed for " + host.name() + ": GET " + url + " (asked from "
+        + (fromHost ? host.name() : "the controller") + ") expected status " + expectedStatus + bodyDescription
+        + "; after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " "
+        + interval.toMillis() + " ms apart the last one got " + got;
+    return new HealthCheckFailedException(message, host.name(), url.toString(), attempts, last.status(), excerpt);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpHealthCheck[GET " + url + " expects " + expectedStatus + bodyDescription + "]";
+  }
+
+  private record Answer(int status, String body, String error) {}
+
+  // One client for the JVM, made on first use: a client owns a selector thread.
+  private static final class Client {
+    static final HttpClient INSTANCE = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+}

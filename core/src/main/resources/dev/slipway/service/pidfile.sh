@@ -1,0 +1,178 @@
+# Slipway's pidfile supervisor (POSIX sh), run as
+#   sh -c "$this" slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START_TENTHS STOP_TENTHS SIGNAL [COMMAND...]
+# It prints one "word [pid]" line per step. Exit status: 0 done, 3 already running,
+# 4 died during the start timeout (its log tail follows), 5 not running.
+action=$1 pidfile=$2 log=$3 dir=$4 match=$5 start_tenths=$6 stop_tenths=$7 sig=$8
+shift 8
+
+pause() {
+  sleep 0.1 2>/dev/null || sleep 1
+}
+
+# Alive and not a zombie: a child that died is a zombie until reaped, and kill -0 still succeeds.
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  if [ -d /proc/self ]; then
+    state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)
+  else
+    state=$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)
+    state=${state:-R}
+  fi
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
+field_of_stat() {
+  sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f"$2"
+}
+
+command_line() {
+  if [ -d /proc/self ]; then
+    tr '\0' ' ' 2>/dev/null < "/proc/$1/cmdline"
+  else
+    ps -o args= -p "$1" 2>/dev/null
+  fi
+}
+
+process_group() {
+  if [ -d /proc/self ]; then
+    field_of_stat "$1" 3
+  else
+    ps -o pgid= -p "$1" 2>/dev/null | tr -d ' '
+  fi
+}
+
+# The pid is alive and still runs our program, so a recycled pid is never signalled.
+ours() {
+  [ -n "$1" ] && alive "$1" || return 1
+  case $(command_line "$1") in
+    *"$match"*) return 0 ;;
+  esac
+  return 1
+}
+
+read_pid() {
+  pid=
+  if [ -f "$pidfile" ]; then
+    pid=$(tr -cd '0-9' 2>/dev/null < "$pidfile")
+  fi
+}
+
+wait_until_gone() {
+  i=0
+  while alive "$1"; do
+    [ "$i" -ge "$2" ] && return 1
+    pause
+    i=$((i + 1))
+  done
+  return 0
+}
+
+died() {
+  rm -f "$pidfile"
+  echo "died $pid"
+  tail -c +"$((offset + 1))" "$log" | tail -n 20
+  exit 4
+}
+
+start() {
+  read_pid
+  if ours "$pid"; then
+    echo "already running with pid $pid (pidfile $pidfile)" >&2
+    exit 3
+  fi
+  if [ -n "$pid" ]; then
+    echo "stale $pid"
+  fi
+  rm -f "$pidfile"
+  mkdir -p "$(dirname "$pidfile")" "$(dirname "$log")" && : >> "$log" || exit 1
+  if [ -n "$dir" ]; then
+    cd "$dir" || exit 1
+  fi
+  offset=$(wc -c < "$log")
+  detach=nohup
+  if command -v setsid >/dev/null 2>&1; then
+    detach=setsid
+  fi
+  # The process writes its own pid (then execs), so the pid is right even if setsid forks.
+  $detach sh -c 'echo $$ > "$0.new" && mv -f "$0.new" "$0" && exec "$@"' "$pidfile" "$@" \
+    >> "$log" 2>&1 < /dev/null &
+  i=0
+  while [ ! -s "$pidfile" ] && [ "$i" -lt 50 ]; do
+    pause
+    i=$((i + 1))
+  done
+  read_pid
+  if [ -z "$pid" ]; then
+    echo "died"
+    tail -c +"$((offset + 1))" "$log" | tail -n 20
+    exit 4
+  fi
+  i=0
+  while [ "$i" -lt "$start_tenths" ]; do
+    alive "$pid" || died
+    pause
+    i=$((i + 1))
+  done
+  alive "$pid" || died
+  echo "started $pid"
+}
+
+stop() {
+  read_pid
+  if [ -z "$pid" ]; then
+    echo "not-running"
+    return 0
+  fi
+  if ! ours "$pid"; then
+    rm -f "$pidfile"
+    echo "stale $pid"
+    return 0
+  fi
+  kill -s TERM "$pid" 2>/dev/null
+  if wait_until_gone "$pid" "$stop_tenths"; then
+    echo "stopped $pid"
+  else
+    # Kill the whole group only when the process leads its own (setsid): else the group is ours.
+    if [ "$(process_group "$pid")" = "$pid" ]; then
+      kill -s KILL -- "-$pid" 2>/dev/null || kill -s KILL "$pid" 2>/dev/null
+    else
+      kill -s KILL "$pid" 2>/dev/null
+    fi
+    if ! wait_until_gone "$pid" 50; then
+      echo "pid $pid is still alive after SIGKILL" >&2
+      exit 1
+    fi
+    echo "killed $pid"
+  fi
+  rm -f "$pidfile"
+}
+
+status() {
+  read_pid
+  if [ -z "$pid" ]; then
+    echo "not-running"
+  elif ours "$pid"; then
+    echo "running $pid"
+  else
+    echo "stale $pid"
+  fi
+}
+
+send_signal() {
+  read_pid
+  if ! ours "$pid"; then
+    echo "not running (pidfile $pidfile${pid:+ names pid $pid, which is gone})" >&2
+    exit 5
+  fi
+  kill -s "$sig" "$pid" || exit 1
+  echo "signalled $pid"
+}
+
+case $action in
+  start) start "$@" ;;
+  stop) stop ;;
+  restart) stop && start "$@" ;;
+  status) status ;;
+  signal) send_signal ;;
+  *) echo "unknown action: $action" >&2; exit 2 ;;
+esac

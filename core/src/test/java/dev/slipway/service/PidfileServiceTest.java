@@ -1,0 +1,212 @@
+package dev.slipway.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.Host;
+import dev.slipway.local.LocalHost;
+import dev.slipway.testing.FakeHost;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real processes on the local machine, started and stopped through the supervisor script. */
+class PidfileServiceTest {
+  @TempDir
+  Path temp;
+
+  private final Host host = LocalHost.create();
+  private Path dir;
+  private PidfileService.Builder sleeper;
+
+  @BeforeEach
+  void paths() throws IOException {
+    dir = Files.createDirectories(temp.resolve("my app")); // a space, to prove the quoting
+    sleeper = service("sleeper").command("sleep", "300");
+  }
+
+  @AfterEach
+  void stopLeftovers() {
+    for (String name : new String[] {"sleeper", "stubborn", "greeter", "reloader"}) {
+      service(name).command("sleep").build().stop(host);
+    }
+  }
+
+  @Test
+  void start_status_restart_stop() {
+    PidfileService sleep = sleeper.build();
+
+    ServiceStatus started = sleep.start(host);
+    ServiceStatus running = sleep.status(host);
+    ServiceStatus restarted = sleep.restart(host);
+    ServiceStatus stopped = sleep.stop(host);
+
+    assertThat(started.running()).isTrue();
+    assertThat(running.pid()).isEqualTo(started.pid());
+    assertThat(restarted.running()).isTrue();
+    assertThat(restarted.pid()).isNotEqualTo(started.pid());
+    assertThat(stopped.running()).isFalse();
+    assertThat(stopped.detail()).isEqualTo("stopped (was pid " + restarted.pid().getAsLong() + ")");
+    assertThat(sleep.status(host).detail()).isEqualTo("not running");
+    assertThat(dir.resolve("run/sleeper.pid")).doesNotExist();
+  }
+
+  @Test
+  void the_pidfile_holds_the_pid_of_the_command_itself() throws IOException {
+    ServiceStatus started = sleeper.build().start(host);
+
+    assertThat(Files.readString(dir.resolve("run/sleeper.pid")).strip())
+        .isEqualTo(String.valueOf(started.pid().getAsLong()));
+    assertThat(ProcessHandle.of(started.pid().getAsLong()).flatMap(p -> p.info().command()))
+        .hasValueSatisfying(command -> assertThat(command).endsWith("sleep"));
+  }
+
+  @Test
+  void a_second_start_fails_naming_the_running_pid() {
+    PidfileService sleep = sleeper.build();
+    long pid = sleep.start(host).pid().getAsLong();
+
+    assertThatThrownBy(() -> sleep.start(host))
+        .isInstanceOf(ServiceException.class)
+        .hasMessageContaining("sleeper is already running on " + host.name())
+        .hasMessageContaining("pid " + pid)
+        .hasMessageContaining("call restart");
+  }
+
+  @Test
+  void a_command_that_dies_at_once_fails_the_start_with_its_log_tail() throws IOException {
+    Files.createDirectories(dir.resolve("log"));
+    Files.writeString(dir.resolve("log/crasher.log"), "output of an earlier run\n");
+    PidfileService crasher = service("crasher")
+        .command("sh", "-c", "echo starting; echo 'ImportError: no module named app' >&2; exit 3").build();
+
+    assertThatThrownBy(() -> crasher.start(host))
+        .isInstanceOf(ServiceException.class)
+        .hasMessageContaining("crasher on " + host.name() + " exited during its start timeout")
+        .hasMessageContaining("log " + dir.resolve("log/crasher.log"))
+        .hasMessageContaining("    starting\n    ImportError: no module named app")
+        .hasMessageNotContaining("earlier run");
+    assertThat(crasher.status(host).running()).isFalse();
+    assertThat(dir.resolve("run/crasher.pid")).doesNotExist();
+  }
+
+  @Test
+  void a_missing_program_fails_the_start_with_the_shells_complaint() {
+    PidfileService missing = service("missing").command("/nonexistent/bin/app").build();
+
+    assertThatThrownBy(() -> missing.start(host))
+        .isInstanceOf(ServiceException.class)
+        .hasMessageContaining("/nonexistent/bin/app")
+        .hasMessageContaining("not found");
+  }
+
+  @Test
+  void a_pidfile_naming_someone_elses_live_process_is_stale_and_that_process_is_left_alone() throws IOException {
+    long jvm = ProcessHandle.current().pid();
+    Files.createDirectories(dir.resolve("run"));
+    Files.writeString(dir.resolve("run/sleeper.pid"), jvm + "\n");
+    PidfileService sleep = sleeper.build();
+
+    ServiceStatus status = sleep.status(host);
+    ServiceStatus stopped = sleep.stop(host);
+
+    assertThat(status.running()).isFalse();
+    assertThat(status.detail()).contains("stale pidfile").contains("pid " + jvm);
+    assertThat(stopped.detail()).contains("stale pidfile");
+    assertThat(dir.resolve("run/sleeper.pid")).doesNotExist();
+    assertThatThrownBy(() -> sleep.signal(host, "TERM")).isInstanceOf(ServiceException.class)
+        .hasMessageContaining("Cannot send TERM to sleeper");
+  }
+
+  @Test
+  void start_replaces_a_stale_pidfile() throws IOException {
+    Files.createDirectories(dir.resolve("run"));
+    Files.writeString(dir.resolve("run/sleeper.pid"), "999999999\n");
+
+    ServiceStatus started = sleeper.build().start(host);
+
+    assertThat(started.running()).isTrue();
+    assertThat(Files.readString(dir.resolve("run/sleeper.pid")).strip())
+        .isEqualTo(String.valueOf(started.pid().getAsLong()));
+  }
+
+  @Test
+  void stop_kills_a_process_that_ignores_term_after_the_stop_timeout() {
+    PidfileService stubborn = service("stubborn").command("sh", "-c", "trap '' TERM; sleep 300")
+        .matching("sleep 300").stopTimeout(Duration.ofMillis(300)).build();
+    long pid = stubborn.start(host).pid().getAsLong();
+
+    ServiceStatus stopped = stubborn.stop(host);
+
+    assertThat(stopped.detail()).isEqualTo("killed (was pid " + pid + ")");
+    assertThat(stubborn.status(host).running()).isFalse();
+  }
+
+  @Test
+  void the_command_runs_in_its_directory_with_its_environment() throws IOException {
+    PidfileService greeter = service("greeter")
+        .command("sh", "-c", "echo \"$GREETING from $(pwd)\"; exec sleep 300")
+        .directory(dir.toString()).env("GREETING", "hello 'there'").matching("sleep").build();
+
+    greeter.start(host);
+
+    assertThat(Files.readString(dir.resolve("log/greeter.log"))).contains("hello 'there' from " + dir);
+  }
+
+  @Test
+  void signal_reaches_the_running_process() throws Exception {
+    PidfileService reloader = service("reloader")
+        .command("sh", "-c", "trap 'echo reloaded' HUP; while :; do sleep 0.1; done")
+        .matching("reloaded").build();
+    long pid = reloader.start(host).pid().getAsLong();
+
+    assertThat(reloader.signal(host, "SIGHUP")).isEqualTo(pid);
+
+    Path log = dir.resolve("log/reloader.log");
+    for (int i = 0; i < 100 && !Files.readString(log).contains("reloaded"); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(log)).contains("reloaded");
+    assertThat(reloader.status(host).pid()).hasValue(pid);
+  }
+
+  @Test
+  void each_operation_is_one_command_with_values_quoted_and_the_environment_in_the_host_context() {
+    FakeHost web = FakeHost.named("web1");
+    web.when(line -> line.startsWith("sh -c ") && line.contains(" start ")).thenOutput("stale 17\nstarted 4242\n");
+    PidfileService app = PidfileService.named("app").command("/opt/my app/bin/server", "--port", "8000")
+        .env("APP_MODE", "production").pidfile("/opt/my app/app.pid").log("/opt/my app/app.log").build();
+
+    ServiceStatus started = app.start(web);
+
+    assertThat(started.pid()).hasValue(4242);
+    assertThat(web.commands()).singleElement().asString()
+        .contains(" slipway-pidfile start '/opt/my app/app.pid' '/opt/my app/app.log' '' server 20 100 -"
+            + " '/opt/my app/bin/server' --port 8000")
+        .doesNotContain("production");
+    assertThat(web.recorded().get(0).context().env()).containsEntry("APP_MODE", "production");
+  }
+
+  @Test
+  void wrong_settings_fail_early() {
+    assertThatThrownBy(() -> PidfileService.named("x").pidfile("/p").log("/l").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a command");
+    assertThatThrownBy(() -> PidfileService.named("x").command("sleep").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("pidfile(").hasMessageContaining("log(");
+    assertThatThrownBy(() -> sleeper.build().signal(host, "HUP; rm -rf /"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a signal name");
+  }
+
+  private PidfileService.Builder service(String name) {
+    return PidfileService.named(name)
+        .pidfile(dir.resolve("run/" + name + ".pid").toString())
+        .log(dir.resolve("log/" + name + ".log").toString())
+        .startTimeout(Duration.ofMillis(300))
+        .stopTimeout(Duration.ofSeconds(5));
+  }
+}
