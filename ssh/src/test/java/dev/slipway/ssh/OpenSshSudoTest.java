@@ -88,6 +88,16 @@ class OpenSshSudoTest {
   }
 
   @Test
+  void a_wrong_sudo_password_on_a_pty_is_a_clear_error_not_a_hang() {
+    try (Host host = host().sudoPassword(Secret.of("not-the-password")).build()) {
+      assertThatThrownBy(() -> host.as("root").run(Command.shell("id -un").withPty()))
+          .isInstanceOf(SudoPasswordException.class)
+          .hasMessageContaining("rejected the sudo password")
+          .hasMessageNotContaining("not-the-password");
+    }
+  }
+
+  @Test
   void a_nopasswd_rule_needs_no_password_with_or_without_one_configured() {
     try (Host without = host().build(); Host with = host().sudoPassword(Secret.of(deploy.password())).build()) {
       assertThat(without.as("nobody").run("id -un").stdout()).isEqualTo("nobody\n");
