@@ -9,8 +9,12 @@ import dev.slipway.Host;
 import dev.slipway.Secret;
 import dev.slipway.internal.ShellRenderer;
 import dev.slipway.ssh.testing.LocalAccount;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +75,24 @@ class OpenSshSudoRequireTtyTest {
 
       assertThat(result.stdout()).isEqualTo(Secret.MASK + "+" + input);
     }
+  }
+
+  @Test
+  void the_password_appears_in_no_event_log_line_or_server_log() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try (Host host = sshd.host("db-2").sudoPassword(Secret.of(deploy.password()))
+        .onConnectionEvent(event -> events.add(event.toString())).build()) {
+      host.withListener(event -> events.add(event.toString())).as("root").run(Command.shell("id -un").stdin("x"));
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(events).anyMatch(event -> event.contains("root")).noneMatch(event -> event.contains(deploy.password()));
+    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain(deploy.password());
+    assertThat(sshd.server.log()).contains(deploy.name()).doesNotContain(deploy.password());
   }
 
   @Test
