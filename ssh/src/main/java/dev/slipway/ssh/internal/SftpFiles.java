@@ -19,6 +19,7 @@ import java.util.Optional;
  * {@link ChannelSftp} is not thread-safe: one operation at a time.
  */
 public final class SftpFiles implements AutoCloseable {
+  private static final int FILE_TYPE_BITS = 0170000;
   private final ChannelGate gate;
   private ChannelSftp channel;
 
@@ -54,7 +55,9 @@ public final class SftpFiles implements AutoCloseable {
   public synchronized Optional<FileInfo> stat(Session session, String path) throws SftpException {
     ChannelSftp sftp = channel(session);
     try {
-      return Optional.of(info(sftp, path, sftp.lstat(path)));
+      SftpATTRS attrs = sftp.lstat(path);
+      // MINA SSHD answers for a path below a regular file (ENOTDIR) with attributes of no file type.
+      return (attrs.getPermissions() & FILE_TYPE_BITS) == 0 ? Optional.empty() : Optional.of(info(sftp, path, attrs));
     } catch (SftpException e) {
       if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
         return Optional.empty();
