@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Concurrency against an sshd that allows only 3 channels per connection (MaxSessions 3). */
+@RequiresOpenSsh
 class OpenSshChannelLimitTest {
   static OpenSshFixture sshd;
 

@@ -1,7 +1,5 @@
 package dev.slipway.ssh;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.slipway.ssh.testing.LocalAccount;
 import dev.slipway.ssh.testing.OpenSshServer;
 import java.nio.file.Path;
@@ -9,7 +7,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * An OpenSSH sshd under {@code target/openssh/NAME} and a throw-away login account, for one test
- * class. Skips the class, saying how to enable it, where sshd cannot run (not root, no sshd).
+ * class marked {@link RequiresOpenSsh} (which skips it where sshd cannot run).
  */
 final class OpenSshFixture implements AutoCloseable {
   final OpenSshServer server;
@@ -25,8 +23,6 @@ final class OpenSshFixture implements AutoCloseable {
   }
 
   static OpenSshFixture start(String name, UnaryOperator<OpenSshServer.Builder> configure) {
-    assumeTrue(OpenSshServer.availability().isEmpty(),
-        () -> "OpenSSH tests skipped: " + OpenSshServer.availability().orElse(""));
     OpenSshServer server = configure.apply(OpenSshServer.in(Path.of("target", "openssh", name))).start();
     try {
       return new OpenSshFixture(server, LocalAccount.create("slw" + name.replaceAll("[^a-z]", "")));

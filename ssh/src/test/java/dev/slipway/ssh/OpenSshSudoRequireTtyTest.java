@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * terminal, so the transport asks for one, answers the password there, and still hands the
  * command its stdin unechoed.
  */
+@RequiresOpenSsh
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OpenSshSudoRequireTtyTest {
   static OpenSshFixture sshd;

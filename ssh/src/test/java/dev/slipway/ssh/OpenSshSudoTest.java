@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * sudo over SSH against OpenSSH, with a throw-away account whose sudoers rules ask for its
  * password to become root and ask nothing to become nobody.
  */
+@RequiresOpenSsh
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OpenSshSudoTest {
   static OpenSshFixture sshd;

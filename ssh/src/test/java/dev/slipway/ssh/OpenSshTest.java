@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The SSH scenarios against a real OpenSSH sshd on loopback. */
+@RequiresOpenSsh
 class OpenSshTest extends SshScenarios {
   static OpenSshFixture sshd;
 

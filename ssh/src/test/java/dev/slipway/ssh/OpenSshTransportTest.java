@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The transport and shell contracts over SSH to a real OpenSSH sshd, as an ordinary user. */
+@RequiresOpenSsh
 class OpenSshTransportTest extends ShellContract {
   static OpenSshFixture sshd;
 

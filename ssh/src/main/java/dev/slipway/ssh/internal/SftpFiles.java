@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class SftpFiles implements AutoCloseable {
   private static final int FILE_TYPE_BITS = 0170000;
+
   private final ChannelGate gate;
   private ChannelSftp channel;
 
