@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Host;
 import dev.slipway.SlipwayException;
+import dev.slipway.console.Console;
 import dev.slipway.event.EventListener;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,11 @@ public final class Execution implements AutoCloseable {
   /** How many hosts tasks run on at once, unless an action asks otherwise. */
   public int parallelism() {
     return settings.parallelism();
+  }
+
+  /** The console actions ask their questions on ({@link Node#console()}). */
+  public Console console() {
+    return settings.console();
   }
 
   /** This execution with dry-run on or off; it shares cancellation and closing with this one. */
@@ -213,6 +219,7 @@ public final class Execution implements AutoCloseable {
     private boolean dryRun;
     private int parallelism = RunSettings.DEFAULT_PARALLELISM;
     private HostChooser chooser = (node, action, candidates) -> candidates.first();
+    private Console console = Console.nonInteractive(System.out, false);
 
     private Builder(Node root) {
       this.root = requireNonNull(root, "root").rootNode();
@@ -236,6 +243,15 @@ public final class Execution implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where actions ask questions and show progress ({@link Node#console()}); default: a
+     * non-interactive console on standard output, which takes every question's default.
+     */
+    public Builder console(Console console) {
+      this.console = requireNonNull(console, "console");
+      return this;
+    }
+
     /** How to pick the host of an {@link IsolateOneOnly} action (default: the first). */
     public Builder chooseHost(HostChooser chooser) {
       this.chooser = requireNonNull(chooser, "chooser");
@@ -249,7 +265,7 @@ public final class Execution implements AutoCloseable {
      */
     public Execution build() {
       root.build();
-      return new Execution(root, new RunSettings(listeners, dryRun, parallelism, new Control()), chooser,
+      return new Execution(root, new RunSettings(listeners, dryRun, parallelism, new Control(), console), chooser,
           new AtomicBoolean());
     }
   }

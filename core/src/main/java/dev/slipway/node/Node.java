@@ -2,6 +2,7 @@ package dev.slipway.node;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.slipway.console.Console;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ import java.util.stream.Stream;
  * <h2>Inspection</h2>
  * {@link #path()}, {@link #children()}, {@link #actions()}, {@link #find(String)},
  * {@link #walk(NodeFilter)} and {@link #group()} describe the tree for the launcher and shell.
- * These method names (and {@code hosts}, {@code child}, {@code roles}) are taken in subclasses.
+ * These method names (and {@code hosts}, {@code console}, {@code child}, {@code roles}) are taken in subclasses.
  */
 public class Node {
   private String name = "";
@@ -151,6 +152,15 @@ public class Node {
     Scope scope = Scope.current();
     Roles roles = resolveRoles(scope, new ArrayList<>()).map(scope.settings()::view);
     return new Hosts(roles, scope, scope.settings().parallelism(), false);
+  }
+
+  /**
+   * Where this action asks questions, warns and shows progress: the launcher's terminal in the
+   * shell, a non-interactive console (defaults only) with {@code --non-interactive} or outside
+   * any execution.
+   */
+  protected final Console console() {
+    return Scope.current().settings().console();
   }
 
   /**

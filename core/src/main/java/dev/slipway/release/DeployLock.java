@@ -34,11 +34,19 @@ final class DeployLock {
     if (!host.exists(layout.lock())) {
       return failure;
     }
-    Optional<LockHolder> holder = holder(host, layout);
-    if (holder.map(h -> h.token().equals(self.token())).orElse(false)) {
+    if (heldBy(host, layout, self)) {
       return failure;
     }
-    return new DeployLockedException(host.name(), layout.lock(), holder);
+    return new DeployLockedException(host.name(), layout.lock(), holder(host, layout));
+  }
+
+  /** Whether the lock is {@code self}'s, as far as the host can tell; false when it cannot be read. */
+  static boolean heldBy(Host host, ReleaseLayout layout, LockHolder self) {
+    try {
+      return holder(host, layout).map(h -> h.token().equals(self.token())).orElse(false);
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
   }
 
   /** The operation that releases the lock. */

@@ -56,6 +56,10 @@ final class HostRun {
       host.apply(new Batch(ops));
     } catch (CommandFailedException e) {
       throw DeployLock.explain(host, layout, holder, e);
+    } catch (RuntimeException lost) {
+      // The batch may have run though its reply was lost: a lock that is ours must be released on the way out.
+      locked = DeployLock.heldBy(host, layout, holder);
+      throw lost;
     }
     locked = true;
     state = HostState.read(host, layout);

@@ -43,8 +43,9 @@ final class RollbackRun {
     }
     Parallel.each(hosts, plan.parallelism, host -> {
       attempt(host, () -> switchTo(host, targets.get(host)));
-      attempt(host, host::unlock);
+      // As for deploys, the switch decides the outcome; a failed unlock is reported among the errors.
       outcomes.put(host, host.failed() ? Outcome.FAILED : Outcome.ROLLED_BACK_TO);
+      attempt(host, host::unlock);
     });
     Release first = targets.get(hosts.get(0));
     DeployReport report = new DeployReport(first.id(), first.version(),

@@ -97,7 +97,8 @@ public final class PidfileService {
    *
    * @return its status, with its pid
    * @throws ServiceException if it is already running, or if it exits during the start timeout
-   *     (the message ends with the last lines it wrote to the log)
+   *     (the message ends with the last lines it wrote to the log, after its first error line
+   *     when that is further up)
    */
   public ServiceStatus start(Host host) {
     return status(host, run(host, "start", NO_SIGNAL));

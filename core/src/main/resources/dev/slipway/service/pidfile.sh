@@ -67,10 +67,22 @@ wait_until_gone() {
   return 0
 }
 
+# What it logged since the start: its last lines, after its first error line when that scrolled
+# away (a traceback often ends far below the line that names the cause).
+log_excerpt() {
+  first_error=$(tail -c +"$((offset + 1))" "$log" | grep -m 1 -E '(Error|Exception)(:| in )' || true)
+  last=$(tail -c +"$((offset + 1))" "$log" | tail -n 20)
+  case "$last" in
+    *"$first_error"*) ;;
+    *) printf '%s\n...\n' "$first_error" ;;
+  esac
+  printf '%s\n' "$last"
+}
+
 died() {
   rm -f "$pidfile"
   echo "died $pid"
-  tail -c +"$((offset + 1))" "$log" | tail -n 20
+  log_excerpt
   exit 4
 }
 
@@ -104,7 +116,7 @@ start() {
   read_pid
   if [ -z "$pid" ]; then
     echo "died"
-    tail -c +"$((offset + 1))" "$log" | tail -n 20
+    log_excerpt
     exit 4
   fi
   i=0

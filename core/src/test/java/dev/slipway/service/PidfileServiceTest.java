@@ -96,6 +96,19 @@ class PidfileServiceTest {
   }
 
   @Test
+  void the_first_error_line_is_kept_when_a_long_traceback_pushes_it_out_of_the_tail() {
+    PidfileService crasher = service("crasher").command("sh", "-c",
+        "echo 'ModuleNotFoundError: No module named app'; for i in $(seq 30); do echo \"  frame $i\"; done; exit 3")
+        .build();
+
+    assertThatThrownBy(() -> crasher.start(host))
+        .isInstanceOf(ServiceException.class)
+        .hasMessageContaining("    ModuleNotFoundError: No module named app\n    ...\n    " + "  frame 11\n")
+        .hasMessageEndingWith("  frame 30")
+        .hasMessageNotContaining("frame 10\n");
+  }
+
+  @Test
   void a_missing_program_fails_the_start_with_the_shells_complaint() {
     PidfileService missing = service("missing").command("/nonexistent/bin/app").build();
 

@@ -17,7 +17,6 @@ import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.server.shell.ProcessShellCommandFactory;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -29,6 +28,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
   private final SshServer server;
   private final Path dir;
   private final AtomicInteger connections = new AtomicInteger();
+  private final CommandFaults commands = new CommandFaults();
 
   private EmbeddedSshServer(SshServer server, Path dir) {
     this.server = server;
@@ -44,11 +44,11 @@ public final class EmbeddedSshServer implements AutoCloseable {
       server.setHost("127.0.0.1");
       server.setPort(0);
       server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(dir.resolve("host.ser")));
-      server.setCommandFactory(new ProcessShellCommandFactory());
       server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
       server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
       server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(dir.resolve("authorized_keys")));
       EmbeddedSshServer embedded = new EmbeddedSshServer(server, dir);
+      server.setCommandFactory(embedded.commands);
       server.addSessionListener(new SessionListener() {
         @Override
         public void sessionCreated(Session session) {
@@ -90,6 +90,26 @@ public final class EmbeddedSshServer implements AutoCloseable {
   /** How many SSH connections the server accepted so far. */
   public int connectionsAccepted() {
     return connections.get();
+  }
+
+  /** How many exec commands (one per exec channel) the server received so far. */
+  public int commandsReceived() {
+    return commands.received();
+  }
+
+  /** Drops the connection when the next exec command arrives, before it runs. */
+  public void dropBeforeNextCommand() {
+    commands.arm(CommandFaults.Fault.DROP_BEFORE_RUNNING);
+  }
+
+  /** Lets the next exec command run to its end, then drops the connection instead of sending its exit status. */
+  public void dropAfterNextCommand() {
+    commands.arm(CommandFaults.Fault.DROP_AFTER_RUNNING);
+  }
+
+  /** Disarms a drop that no command has triggered yet. */
+  public void disarm() {
+    commands.arm(CommandFaults.Fault.NONE);
   }
 
   /** Closes every open connection at once, as a network failure would; the server keeps listening. */

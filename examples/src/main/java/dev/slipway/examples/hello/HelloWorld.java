@@ -7,8 +7,12 @@ import dev.slipway.local.LocalHost;
 import dev.slipway.node.Action;
 import dev.slipway.node.Execution;
 import dev.slipway.node.Node;
+import dev.slipway.ssh.SshHost;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * python-deployer's "hello world": one node class, {@link SayHello}, used twice in a tree: once
@@ -21,9 +25,22 @@ import java.util.List;
  * }
  * }</pre>
  *
- * {@link #main} says hello on this machine and prints each host's output, prefixed by its name.
+ * {@link #main} says hello on this machine, and over SSH when given a host, printing each host's
+ * output prefixed by its name:
+ *
+ * <pre>
+ * HelloWorld                                              # this machine only
+ * HelloWorld john@192.168.0.200:22 ~/.ssh/id_ed25519      # and john's account there
+ * HelloWorld john@192.168.0.200 ~/.ssh/id_ed25519 /tmp/known_hosts
+ * </pre>
+ *
+ * The remote host's key must be in known_hosts ({@code ~/.ssh/known_hosts} unless a third argument
+ * names another file): connect once with {@code ssh} to add it. {@link HelloShell} puts the same
+ * tree behind the launcher and its interactive shell.
  */
 public final class HelloWorld {
+  private static final Pattern TARGET = Pattern.compile("(?:([^@:\\s]+)@)?([^@:\\s]+)(?::(\\d{1,5}))?");
+
   private HelloWorld() {
   }
 
@@ -47,15 +64,53 @@ public final class HelloWorld {
     return root;
   }
 
-  /** Says hello on this machine; prints what the command wrote, prefixed by the host name. */
+  /**
+   * Says hello on this machine, then on {@code args[0]} ({@code [user@]address[:port]}) over SSH
+   * with the private key {@code args[1]} and known_hosts {@code args[2]} if given.
+   */
   public static void main(String[] args) {
-    sayHello(tree(LocalHost.create(), List.of()), "/local_hello", System.out);
+    if (args.length == 0) {
+      sayHello(tree(LocalHost.create(), List.of()), "/local_hello", System.out);
+      return;
+    }
+    Path knownHosts = args.length > 2 ? Path.of(args[2]) : null;
+    try (Host remote = sshHost(args[0], Path.of(args[1]), knownHosts)) {
+      Node root = tree(LocalHost.create(), List.of(remote));
+      sayHello(root, List.of("/local_hello", "/remote_hello"), System.out);
+    }
+  }
+
+  /**
+   * A host reached over SSH at {@code target}, {@code [user@]address[:port]}, named {@code target},
+   * logging in with {@code identity}; host keys checked against {@code knownHosts}, or
+   * {@code ~/.ssh/known_hosts} when it is null.
+   */
+  public static Host sshHost(String target, Path identity, Path knownHosts) {
+    Matcher parts = TARGET.matcher(target);
+    if (!parts.matches()) {
+      throw new IllegalArgumentException("not an SSH target: '" + target + "'; write [user@]address[:port],"
+          + " e.g. john@192.168.0.200:22");
+    }
+    SshHost.Builder host = SshHost.builder(target).address(parts.group(2)).identity(identity)
+        .user(parts.group(1) == null ? System.getProperty("user.name") : parts.group(1));
+    if (parts.group(3) != null) {
+      host.port(Integer.parseInt(parts.group(3)));
+    }
+    return (knownHosts == null ? host : host.knownHosts(knownHosts)).build();
   }
 
   /** Runs the {@code hello} action of the node at {@code path}, printing output lines to {@code out}. */
   public static void sayHello(Node root, String path, PrintStream out) {
+    sayHello(root, List.of(path), out);
+  }
+
+  /**
+   * Runs the {@code hello} action of the nodes at {@code paths} in turn, in one execution: each host
+   * connects once, and is closed at the end.
+   */
+  public static void sayHello(Node root, List<String> paths, PrintStream out) {
     try (Execution execution = Execution.builder(root).listener(event -> print(event, out)).build()) {
-      execution.invoke(path, "hello", List.of());
+      paths.forEach(path -> execution.invoke(path, "hello", List.of()));
     }
   }
 

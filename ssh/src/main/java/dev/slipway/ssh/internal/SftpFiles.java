@@ -19,8 +19,6 @@ import java.util.Optional;
  * {@link ChannelSftp} is not thread-safe: one operation at a time.
  */
 public final class SftpFiles implements AutoCloseable {
-  private static final int FILE_TYPE_BITS = 0170000;
-
   private final ChannelGate gate;
   private ChannelSftp channel;
 
@@ -56,9 +54,12 @@ public final class SftpFiles implements AutoCloseable {
   public synchronized Optional<FileInfo> stat(Session session, String path) throws SftpException {
     ChannelSftp sftp = channel(session);
     try {
-      SftpATTRS attrs = sftp.lstat(path);
-      // MINA SSHD answers for a path below a regular file (ENOTDIR) with attributes of no file type.
-      return (attrs.getPermissions() & FILE_TYPE_BITS) == 0 ? Optional.empty() : Optional.of(info(sftp, path, attrs));
+      SftpATTRS attributes = sftp.lstat(path);
+      // Apache MINA SSHD answers "unknown" (no permissions, so no file type) below a regular file.
+      if ((attributes.getFlags() & SftpATTRS.SSH_FILEXFER_ATTR_PERMISSIONS) == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(info(sftp, path, attributes));
     } catch (SftpException e) {
       if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
         return Optional.empty();

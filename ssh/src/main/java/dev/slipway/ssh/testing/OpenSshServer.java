@@ -182,6 +182,7 @@ public final class OpenSshServer implements AutoCloseable {
     private String address = "127.0.0.1";
     private Integer port;
     private String namespace;
+    private String privateDirectory;
     private final List<String> config = new ArrayList<>();
 
     private Builder(Path dir) {
@@ -203,6 +204,16 @@ public final class OpenSshServer implements AutoCloseable {
     /** Runs sshd inside a network namespace the caller created ({@code ip netns add NAME}). */
     public Builder networkNamespace(String name) {
       this.namespace = requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Gives the server (and every session it starts) its own empty tmpfs at {@code path}, in a
+     * mount namespace of its own: several servers on one machine then look like several machines
+     * to a deploy into {@code path}.
+     */
+    public Builder privateDirectory(String path) {
+      this.privateDirectory = requireNonNull(path, "path");
       return this;
     }
 
@@ -247,6 +258,10 @@ public final class OpenSshServer implements AutoCloseable {
       List<String> command = new ArrayList<>();
       if (namespace != null) {
         command.addAll(List.of("ip", "netns", "exec", namespace));
+      }
+      if (privateDirectory != null) {
+        command.addAll(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+            "mkdir -p \"$0\" && mount -t tmpfs slipway \"$0\" && exec \"$@\"", privateDirectory));
       }
       command.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString()));
       return command;

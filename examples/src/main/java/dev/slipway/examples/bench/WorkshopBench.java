@@ -1,0 +1,143 @@
+package dev.slipway.examples.bench;
+
+import dev.slipway.Host;
+import dev.slipway.examples.workshop.FlaskApp;
+import dev.slipway.examples.workshop.FlaskAppRepository;
+import dev.slipway.examples.workshop.FlaskWorkshop;
+import dev.slipway.ssh.SshHost;
+import dev.slipway.ssh.testing.OpenSshServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The workshop against a real OpenSSH {@code sshd} on loopback, each step started as its own
+ * process the way a user runs it from a terminal: per step, the wall time, the SSH connections and
+ * sessions the server accepted (counted in its {@code LogLevel VERBOSE} log) and the bytes the
+ * client sent (counted by a relay in front of the server). Then the same deploy to 1, 5 and 20
+ * hosts — one {@code sshd} each, each in its own mount namespace so that they do not share the
+ * deploy directory — to show how time grows with hosts.
+ *
+ * <p>Needs root and openssh-server, python3-flask, gunicorn, python3-venv. Run with {@code ./bench workshop}.
+ */
+public final class WorkshopBench {
+  private static final List<List<String>> STEPS = List.of(
+      List.of("deploy", "v1"), List.of("deploy", "v2"), List.of("deploy", "v3"),
+      List.of("rollback"), List.of("rollback", "v1"));
+  private static final String SHARED_DEPLOY_ROOT = "/srv/slipway-bench";
+
+  private WorkshopBench() {}
+
+  /** Runs the benchmark and prints its two tables. */
+  public static void main(String[] args) throws Exception {
+    OpenSshServer.availability().ifPresent(reason -> {
+      throw new IllegalStateException("the benchmark needs a real sshd: " + reason);
+    });
+    Path work = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+    Path repo = FlaskAppRepository.createOrReuse(work.resolve("app-src"));
+    stepsAsProcesses(work, repo);
+    hostsInParallel(work, repo, List.of(1, 5, 20));
+  }
+
+  private static void stepsAsProcesses(Path work, Path repo) throws Exception {
+    try (OpenSshServer sshd = OpenSshServer.in(work.resolve("sshd-steps")).start();
+         CountingRelay relay = new CountingRelay(sshd.port())) {
+      Path knownHosts = work.resolve("known_hosts-relay");
+      Files.writeString(knownHosts, sshd.knownHostsLine().replaceFirst("^\\S+", "[127.0.0.1]:" + relay.port()) + "\n");
+      Path deployTo = work.resolve("flask-demo");
+      deleteTree(deployTo);
+      int appPort = freePort();
+      System.out.println("Workshop over OpenSSH, one process per step (as from a terminal)");
+      System.out.printf("%-14s %9s %12s %9s %12s%n", "step", "wall (s)", "connections", "sessions", "bytes sent");
+      List<String> common = List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+          FlaskWorkshop.class.getName(), "--ssh", "root@127.0.0.1:" + relay.port(),
+          "--identity", sshd.clientKey().toString(), "--known-hosts", knownHosts.toString(),
+          "--deploy-to", deployTo.toString(), "--repo", repo.toString(), "--port", String.valueOf(appPort));
+      for (List<String> step : STEPS) {
+        int connections = sshd.connectionsAccepted();
+        int sessions = sshd.sessionsStarted();
+        long bytes = relay.bytesSent();
+        long start = System.nanoTime();
+        runStep(common, step, work.resolve("step.log"));
+        System.out.printf("%-14s %9.2f %12d %9d %12d%n", String.join(" ", step), (System.nanoTime() - start) / 1e9,
+            sshd.connectionsAccepted() - connections, sshd.sessionsStarted() - sessions, relay.bytesSent() - bytes);
+      }
+      runStep(common, List.of("stop"), work.resolve("step.log"));
+      System.out.println("(sessions: exec channels and the SFTP channel each count as one)");
+      System.out.println();
+    }
+  }
+
+  private static void hostsInParallel(Path work, Path repo, List<Integer> counts) {
+    System.out.println("The same deploy (v1, then v2) to N hosts, one sshd each, in parallel (code and environment; "
+        + "the app server is left out because the hosts share this machine's ports)");
+    System.out.printf("%6s %14s %14s %12s %9s%n", "hosts", "v1 wall (s)", "v2 wall (s)", "connections", "sessions");
+    for (int count : counts) {
+      List<OpenSshServer> servers = new ArrayList<>();
+      List<Host> hosts = new ArrayList<>();
+      try {
+        for (int i = 0; i < count; i++) {
+          OpenSshServer sshd = OpenSshServer.in(work.resolve("sshd-" + i)).privateDirectory(SHARED_DEPLOY_ROOT).start();
+          servers.add(sshd);
+          hosts.add(sshHost("web" + (i + 1), sshd));
+        }
+        FlaskApp app = FlaskApp.builder(repo).deployTo(SHARED_DEPLOY_ROOT + "/flask-demo").port(8000)
+            .withoutAppServer().build();
+        long start = System.nanoTime();
+        app.deploy(hosts, "v1");
+        double v1 = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        app.deploy(hosts, "v2");
+        double v2 = (System.nanoTime() - start) / 1e9;
+        int connections = servers.stream().mapToInt(OpenSshServer::connectionsAccepted).sum();
+        int sessions = servers.stream().mapToInt(OpenSshServer::sessionsStarted).sum();
+        System.out.printf("%6d %14.2f %14.2f %12d %9d%n", count, v1, v2, connections, sessions);
+      } finally {
+        hosts.forEach(Host::close);
+        servers.forEach(OpenSshServer::close);
+      }
+    }
+  }
+
+  private static void runStep(List<String> common, List<String> step, Path log) throws Exception {
+    List<String> command = new ArrayList<>(common);
+    command.addAll(step);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", step) + " failed: " + Files.readString(log));
+    }
+  }
+
+  private static Host sshHost(String name, OpenSshServer sshd) {
+    return SshHost.builder(name).address(sshd.address()).port(sshd.port()).user("root")
+        .identity(sshd.clientKey()).knownHosts(sshd.knownHosts()).build();
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (var paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.slipway.git;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.git.internal.ExternalSsh;
+import dev.slipway.git.internal.Manifest;
+import dev.slipway.git.internal.RefResolver;
+import dev.slipway.git.internal.ReleaseTree;
+import dev.slipway.git.internal.RepositoryCache;
+import dev.slipway.release.Source;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * A release's files taken from a git tag, branch or commit. The ref is resolved with JGit on the
+ * controller before any host is touched; a missing ref fails at once with the nearest names:
+ *
+ * <pre>{@code
+ * Releases.at("/opt/flask-demo").source(GitSource.of(Path.of("app-src")).ref("v2"));
+ * GitSource.of("ssh://git@git.example.com/app.git").ref("main")
+ *     .identity(Path.of("deploy_key")).strategy(GitStrategy.MIRROR);
+ * }</pre>
+ *
+ * <p>A remote URL ({@code file://}, {@code ssh://}, {@code user@host:path}) is fetched into a bare
+ * cache under {@code ~/.cache/slipway/git} first, over the system's {@code ssh} with strict host-key
+ * checking. The version defaults to a tag pointing at the commit, else {@code git describe}.
+ * Instances are immutable; every method returns a copy.
+ */
+public final class GitSource implements Source {
+  private final Optional<Path> directory;
+  private final Optional<String> url;
+  private final String ref;
+  private final Optional<String> version;
+  private final GitStrategy strategy;
+  private final Optional<Path> identity;
+  private final Optional<Path> knownHosts;
+  private final Path cacheDirectory;
+
+  private GitSource(Optional<Path> directory, Optional<String> url, String ref, Optional<String> version,
+                    GitStrategy strategy, Optional<Path> identity, Optional<Path> knownHosts, Path cacheDirectory) {
+    this.directory = directory;
+    this.url = url;
+    this.ref = ref;
+    this.version = version;
+    this.strategy = strategy;
+    this.identity = identity;
+    this.knownHosts = knownHosts;
+    this.cacheDirectory = cacheDirectory;
+  }
+
+  /** The repository in a local directory (a work tree or a bare repository), at {@code HEAD}. */
+  public static GitSource of(Path repository) {
+    return new GitSource(Optional.of(repository.toAbsolutePath().normalize()), Optional.empty(), "HEAD",
+        Optional.empty(), GitStrategy.ARCHIVE, Optional.empty(), Optional.empty(), defaultCache());
+  }
+
+  /** The repository at {@code url} ({@code ssh://}, {@code file://}, scp-like, or a local path). */
+  public static GitSource of(String url) {
+    requireNonNull(url, "url");
+    if (isLocalPath(url)) {
+      return of(Path.of(url));
+    }
+    return new GitSource(Optional.empty(), Optional.of(url), "HEAD", Optional.empty(), GitStrategy.ARCHIVE,
+        Optional.empty(), Optional.empty(), defaultCache());
+  }
+
+  /** The tag, branch or commit id (full or abbreviated) to deploy. */
+  public GitSource ref(String ref) {
+    requireNonNull(ref, "ref");
+    return new GitSource(directory, url, ref, version, strategy, identity, knownHosts, cacheDirectory);
+  }
+
+  /** The version recorded for the release, instead of the tag or {@code git describe}. */
+  public GitSource version(String version) {
+    requireNonNull(version, "version");
+    return new GitSource(directory, url, ref, Optional.of(version), strategy, identity, knownHosts, cacheDirectory);
+  }
+
+  /** How the files reach the host; {@link GitStrategy#ARCHIVE} unless told otherwise. */
+  public GitSource strategy(GitStrategy strategy) {
+    requireNonNull(strategy, "strategy");
+    return new GitSource(directory, url, ref, version, strategy, identity, knownHosts, cacheDirectory);
+  }
+
+  /** The private key that fetches a private repository over SSH (on the controller and, for a mirror, the host). */
+  public GitSource identity(Path privateKey) {
+    requireNonNull(privateKey, "privateKey");
+    return new GitSource(directory, url, ref, version, strategy, Optional.of(privateKey), knownHosts, cacheDirectory);
+  }
+
+  /**
+   * The known_hosts file that the repository server's host key is checked against, on the controller
+   * and (uploaded next to the key, removed afterwards) on the host for a mirror. Without it, each
+   * side checks against its user's own {@code ~/.ssh/known_hosts}; an unknown key always fails.
+   */
+  public GitSource knownHosts(Path file) {
+    requireNonNull(file, "file");
+    return new GitSource(directory, url, ref, version, strategy, identity, Optional.of(file), cacheDirectory);
+  }
+
+  /** Where remote repositories are cached on the controller; {@code ~/.cache/slipway/git} by default. */
+  public GitSource cacheDirectory(Path directory) {
+    requireNonNull(directory, "directory");
+    return new GitSource(this.directory, url, ref, version, strategy, identity, knownHosts, directory);
+  }
+
+  @Override
+  public ResolvedGitSource resolve() {
+    try (Repository repository = open()) {
+      String where = url.orElseGet(() -> directory.orElseThrow().toString());
+      RefResolver.Resolution found = RefResolver.resolve(repository, ref, where);
+      Manifest manifest = ReleaseTree.manifest(repository, found.commit());
+      return new ResolvedGitSource(this, repository.getDirectory().toPath(),
+          version.or(found::tag).orElse(found.describe()), found.refName(), found.commit(), found.describe(), manifest);
+    }
+  }
+
+  GitStrategy strategy() {
+    return strategy;
+  }
+
+  Optional<Path> identity() {
+    return identity;
+  }
+
+  Optional<Path> knownHosts() {
+    return knownHosts;
+  }
+
+  /** The URL a host's mirror clones from: the URL given, or the local repository's path. */
+  String mirrorUrl() {
+    return url.orElseGet(() -> directory.orElseThrow().toString());
+  }
+
+  private Repository open() {
+    if (directory.isPresent()) {
+      return RepositoryCache.open(directory.get());
+    }
+    return RepositoryCache.fetch(url.orElseThrow(), cacheDirectory, new ExternalSsh(identity, knownHosts));
+  }
+
+  @Override
+  public String toString() {
+    return "GitSource[" + mirrorUrl() + " " + ref + ", " + strategy + "]";
+  }
+
+  private static boolean isLocalPath(String url) {
+    try {
+      URIish uri = new URIish(url);
+      return uri.getScheme() == null && uri.getHost() == null;
+    } catch (URISyntaxException e) {
+      return true;
+    }
+  }
+
+  private static Path defaultCache() {
+    return Path.of(System.getProperty("user.home"), ".cache", "slipway", "git");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.slipway.git.internal;
+
+import dev.slipway.Command;
+import dev.slipway.CommandResult;
+import dev.slipway.Host;
+import dev.slipway.SlipwayException;
+import dev.slipway.ops.Batch;
+import dev.slipway.ops.Operation;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies the files an incremental upload does not send from the previous release into the new one,
+ * on the host, keeping modes, times and symlinks. Copies, not hard links: a release must stay
+ * independent of its predecessor (cleanup deletes old releases, and an edit in one release, by a hook
+ * or an operator, must not leak into the other through a shared inode).
+ *
+ * <p>One {@code tar} pair copies them all (the file list on stdin, NUL-separated); one {@code cp -a}
+ * per file would cost a process each, seconds for a thousand files. A host whose tar cannot do that
+ * (or a fake host) gets {@link Operation.Copy} batches instead.
+ */
+final class UnchangedFiles {
+  /** Operations per batch: keeps each compiled script well under the kernel's 128 KiB argument limit. */
+  private static final int OPERATIONS_PER_BATCH = 250;
+
+  private UnchangedFiles() {}
+
+  /**
+   * Copies {@code files} from {@code from} to {@code to}, with {@code scratch} as a temporary tar file.
+   *
+   * @throws dev.slipway.CommandFailedException if a file cannot be copied (e.g. removed from {@code from})
+   */
+  static void copy(Host host, String from, String to, String scratch, List<Manifest.Entry> files) {
+    if (files.isEmpty() || copiedWithTar(host, from, to, scratch, files)) {
+      return;
+    }
+    List<Operation> operations = new ArrayList<>();
+    new Manifest("", files).directories().forEach(dir -> operations.add(new Operation.Mkdirs(to + "/" + dir)));
+    files.forEach(file -> operations.add(new Operation.Copy(from + "/" + file.path(), to + "/" + file.path())));
+    for (int start = 0; start < operations.size(); start += OPERATIONS_PER_BATCH) {
+      host.apply(new Batch(operations.subList(start, Math.min(operations.size(), start + OPERATIONS_PER_BATCH))));
+    }
+  }
+
+  private static boolean copiedWithTar(Host host, String from, String to, String scratch, List<Manifest.Entry> files) {
+    // Through a file rather than a pipe: sh has no pipefail, and a failing tar -c must fail the copy.
+    Command tar = Command.format("cd %s && tar -cf %s --null -T - && tar -xpf %s -C %s; status=$?; rm -f %s; "
+        + "exit $status", from, scratch, scratch, to, scratch).stdin(nulSeparated(files)).allowFailure();
+    try {
+      CommandResult result = host.execute(tar);
+      return result.succeeded();
+    } catch (SlipwayException e) {
+      return false;
+    }
+  }
+
+  private static byte[] nulSeparated(List<Manifest.Entry> files) {
+    ByteArrayOutputStream list = new ByteArrayOutputStream();
+    for (Manifest.Entry file : files) {
+      list.writeBytes(file.path().getBytes(StandardCharsets.UTF_8));
+      list.write(0);
+    }
+    return list.toByteArray();
+  }
+}
