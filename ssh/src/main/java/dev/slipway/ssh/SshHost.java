@@ -155,7 +155,11 @@ public final class SshHost {
       return this;
     }
 
-    /** The password sudo asks for when commands run {@code as(user)}; sent on stdin only. */
+    /**
+     * The password sudo asks for when commands run {@code as(user)}; sent on stdin only, never on a
+     * command line. Where sudoers says {@code requiretty}, sudo commands run on a pty (the first one
+     * is refused by sudo and run again there) and the command still gets its stdin unechoed.
+     */
     public Builder sudoPassword(Secret password) {
       this.sudoPassword = requireNonNull(password, "password");
       return this;

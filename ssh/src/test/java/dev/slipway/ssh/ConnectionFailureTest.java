@@ -51,6 +51,20 @@ class ConnectionFailureTest {
   }
 
   @Test
+  void a_refused_password_is_listed_as_tried_but_never_shown() throws Exception {
+    Path stranger = newKey(dir.resolve("stranger"), null);
+    try (Host host = SshHost.builder("web-2").address(server.address()).port(server.port()).user("deploy")
+        .identity(stranger).password(Secret.of("hunter2-login")).knownHosts(server.knownHosts()).build()) {
+      assertThatThrownBy(() -> host.run("true"))
+          .isInstanceOf(AuthenticationFailedException.class)
+          .hasMessageContaining("password")
+          .hasMessageNotContaining("hunter2-login")
+          .satisfies(e -> assertThat(((AuthenticationFailedException) e).methodsTried())
+              .containsExactly("publickey (" + stranger + ")", "password"));
+    }
+  }
+
+  @Test
   void a_key_with_a_passphrase_is_unlocked_and_the_passphrase_never_shown() throws Exception {
     Path key = newKey(dir.resolve("locked"), "correct horse");
     Files.writeString(serverDir.resolve("authorized_keys"), Files.readString(dir.resolve("locked.pub")),

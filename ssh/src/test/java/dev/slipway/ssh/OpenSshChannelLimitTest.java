@@ -2,13 +2,9 @@ package dev.slipway.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.ConnectionFailedException;
 import dev.slipway.Host;
-import dev.slipway.ssh.testing.LocalAccount;
-import dev.slipway.ssh.testing.OpenSshServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,31 +16,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Concurrency against an sshd that allows only 3 channels per connection (MaxSessions 3). */
+@RequiresOpenSsh
 class OpenSshChannelLimitTest {
-  static OpenSshServer server;
-  static LocalAccount deploy;
+  static OpenSshFixture sshd;
 
   @BeforeAll
   static void setUp() {
-    assumeTrue(OpenSshServer.availability().isEmpty(),
-        () -> "OpenSSH tests skipped: " + OpenSshServer.availability().orElse(""));
-    server = OpenSshServer.in(Path.of("target", "openssh", "max-sessions")).config("MaxSessions 3").start();
-    deploy = LocalAccount.create("slwmax");
+    sshd = OpenSshFixture.start("maxsessions", server -> server.config("MaxSessions 3"));
   }
 
   @AfterAll
   static void tearDown() {
-    if (server != null) {
-      server.close();
-    }
-    if (deploy != null) {
-      deploy.close();
+    if (sshd != null) {
+      sshd.close();
     }
   }
 
   private static SshHost.Builder host() {
-    return SshHost.builder("web-9").address(server.address()).port(server.port()).user(deploy.name())
-        .identity(server.clientKey()).knownHosts(server.knownHosts());
+    return sshd.host("web-9");
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code direct-tcpip} can reach it. (Binding the target to 127.0.0.2 would not prove that: the
  * test could reach it directly too.)
  */
+@RequiresOpenSsh
 class OpenSshJumpHostTest {
   private static final long ID = ProcessHandle.current().pid() % 200;
   private static final String NAMESPACE = "slipway-jump-" + ProcessHandle.current().pid();
@@ -41,8 +42,6 @@ class OpenSshJumpHostTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    assumeTrue(OpenSshServer.availability().isEmpty(),
-        () -> "jump host tests skipped: " + OpenSshServer.availability().orElse(""));
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")),
         "jump host tests skipped: no ip command (apt-get install -y iproute2)");
     createNamespace();

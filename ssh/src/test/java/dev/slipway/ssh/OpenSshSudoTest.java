@@ -2,7 +2,6 @@ package dev.slipway.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.Command;
 import dev.slipway.CommandResult;
@@ -10,8 +9,6 @@ import dev.slipway.Host;
 import dev.slipway.Secret;
 import dev.slipway.internal.ShellRenderer;
 import dev.slipway.ssh.testing.LocalAccount;
-import dev.slipway.ssh.testing.OpenSshServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,32 +21,27 @@ import org.junit.jupiter.api.Timeout;
  * sudo over SSH against OpenSSH, with a throw-away account whose sudoers rules ask for its
  * password to become root and ask nothing to become nobody.
  */
+@RequiresOpenSsh
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OpenSshSudoTest {
-  static OpenSshServer server;
+  static OpenSshFixture sshd;
   static LocalAccount deploy;
 
   @BeforeAll
   static void setUp() {
-    assumeTrue(OpenSshServer.availability().isEmpty(),
-        () -> "OpenSSH sudo tests skipped: " + OpenSshServer.availability().orElse(""));
-    server = OpenSshServer.in(Path.of("target", "openssh", "sudo")).start();
-    deploy = LocalAccount.create("slwsudo").allowSudo("ALL=(root) ALL", "ALL=(nobody) NOPASSWD: ALL");
+    sshd = OpenSshFixture.start("sudo");
+    deploy = sshd.account.allowSudo("ALL=(root) ALL", "ALL=(nobody) NOPASSWD: ALL");
   }
 
   @AfterAll
   static void tearDown() {
-    if (server != null) {
-      server.close();
-    }
-    if (deploy != null) {
-      deploy.close();
+    if (sshd != null) {
+      sshd.close();
     }
   }
 
   private static SshHost.Builder host() {
-    return SshHost.builder("db-1").address(server.address()).port(server.port()).user(deploy.name())
-        .identity(server.clientKey()).knownHosts(server.knownHosts());
+    return sshd.host("db-1");
   }
 
   @Test
@@ -93,6 +85,16 @@ class OpenSshSudoTest {
           .hasMessageNotContaining("not-the-password")
           .hasMessageNotContaining("must not be tried");
       assertThat(host.run("echo usable").stdout()).isEqualTo("usable\n");
+    }
+  }
+
+  @Test
+  void a_wrong_sudo_password_on_a_pty_is_a_clear_error_not_a_hang() {
+    try (Host host = host().sudoPassword(Secret.of("not-the-password")).build()) {
+      assertThatThrownBy(() -> host.as("root").run(Command.shell("id -un").withPty()))
+          .isInstanceOf(SudoPasswordException.class)
+          .hasMessageContaining("rejected the sudo password")
+          .hasMessageNotContaining("not-the-password");
     }
   }
 

@@ -1,10 +1,6 @@
 package dev.slipway.ssh;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.slipway.Host;
-import dev.slipway.ssh.testing.LocalAccount;
-import dev.slipway.ssh.testing.OpenSshServer;
 import dev.slipway.tck.ShellContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The transport and shell contracts over SSH to a real OpenSSH sshd, as an ordinary user. */
+@RequiresOpenSsh
 class OpenSshTransportTest extends ShellContract {
-  static OpenSshServer server;
-  static LocalAccount deploy;
+  static OpenSshFixture sshd;
 
   @TempDir
   Path scratch;
@@ -26,27 +22,20 @@ class OpenSshTransportTest extends ShellContract {
 
   @BeforeAll
   static void startServer() {
-    assumeTrue(OpenSshServer.availability().isEmpty(),
-        () -> "OpenSSH tests skipped: " + OpenSshServer.availability().orElse(""));
-    server = OpenSshServer.in(Path.of("target", "openssh", "tck")).start();
-    deploy = LocalAccount.create("slwtck");
+    sshd = OpenSshFixture.start("tck");
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-    if (deploy != null) {
-      deploy.close();
+    if (sshd != null) {
+      sshd.close();
     }
   }
 
   @BeforeEach
   void connect() {
-    deploy.own(scratch);
-    host = SshHost.builder("openssh").address(server.address()).port(server.port()).user(deploy.name())
-        .identity(server.clientKey()).knownHosts(server.knownHosts()).build();
+    sshd.account.own(scratch);
+    host = sshd.host("openssh").build();
   }
 
   @AfterEach

@@ -17,8 +17,9 @@ import java.util.List;
  * throw-away account, whose {@code /bin/sh} keeps shell start-up out of the numbers).
  *
  * <pre>
- * mvn -q -o -pl examples -am compile
- * java -cp "$(cat examples/target/classpath)" dev.slipway.examples.bench.ChannelBench [commands]
+ * mvn -q -o -pl examples -am -DskipTests package dependency:build-classpath \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+ * java -cp "examples/target/classes:$(cat examples/target/cp.txt)" dev.slipway.examples.bench.ChannelBench [commands]
  * </pre>
  */
 public final class ChannelBench {

@@ -36,21 +36,28 @@ public final class Connector {
   public Connector(SshSettings settings) {
     this.settings = settings;
     jsch.setInstanceLogger(new Slf4jLogger());
+    settings.identities().forEach(this::addIdentity);
     try {
-      for (Identity identity : settings.identities()) {
-        byte[] passphrase = identity.passphrase().map(p -> p.reveal().getBytes(StandardCharsets.UTF_8)).orElse(null);
-        jsch.addIdentity(identity.file().toString(), passphrase);
-      }
       if (settings.hostKeys() == HostKeyPolicy.ACCEPT_NEW && !Files.exists(settings.knownHosts())) {
         Files.createDirectories(settings.knownHosts().toAbsolutePath().getParent());
         Files.createFile(settings.knownHosts());
       }
       jsch.setKnownHosts(settings.knownHosts().toString());
     } catch (JSchException e) {
-      throw new ConnectionFailedException(settings.name(), "Cannot load the SSH identity for " + settings.name()
-          + ": " + e.getMessage() + " (check the key file and its passphrase)", e);
+      throw new ConnectionFailedException(settings.name(), "Cannot read known_hosts " + settings.knownHosts()
+          + " for " + settings.name() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + settings.knownHosts(), e);
+    }
+  }
+
+  private void addIdentity(Identity identity) {
+    byte[] passphrase = identity.passphrase().map(p -> p.reveal().getBytes(StandardCharsets.UTF_8)).orElse(null);
+    try {
+      jsch.addIdentity(identity.file().toString(), passphrase);
+    } catch (JSchException e) {
+      throw new ConnectionFailedException(settings.name(), "Cannot load the SSH key " + identity.file() + " for "
+          + settings.name() + ": " + e.getMessage() + " (check the key file and its passphrase)", e);
     }
   }
 

@@ -49,9 +49,10 @@ final class OutputPump implements Callable<byte[]> {
     return all.toByteArray();
   }
 
+  // sudo ends the line of its prompt once the password is read: "\n", or "\r\n" on a terminal.
   private void accept(byte b) {
-    if (b == '\n' && afterPrompt && line.size() == 0) {
-      afterPrompt = false;
+    if (afterPrompt && line.size() == 0 && (b == '\r' || b == '\n')) {
+      afterPrompt = b == '\r';
       return;
     }
     afterPrompt = false;

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,18 @@ public final class RemoteCommand {
   /** Longer command lines go through stdin: a single exec argument is limited (128 KiB on Linux). */
   static final int MAX_COMMAND_LINE = 64 * 1024;
   private static final String SUDO_ASKING = "sudo -S -k -p " + Quoting.quote(ShellRenderer.SUDO_PROMPT) + " -u ";
+  private static final String SUDO_SILENT = "sudo -n -u ";
   private static final String SUDO_SHELL = " -H -- sh -c ";
+  private static final String NO_TTY = "must have a tty to run sudo";
+  /** Raw mode: the command's stdin passes the terminal byte for byte, without echo or signals. */
+  private static final String RAW_TERMINAL = "stty raw -echo -iexten 2>/dev/null; ";
+  private static final byte END_OF_FILE = 0x04;
 
   private final String host;
   private final ChannelGate gate;
   private final ExecutorService threads;
   private final Optional<Secret> sudoPassword;
+  private final AtomicBoolean sudoNeedsTerminal = new AtomicBoolean();
 
   public RemoteCommand(String host, ChannelGate gate, ExecutorService threads, Optional<Secret> sudoPassword) {
     this.host = host;
@@ -55,18 +62,35 @@ public final class RemoteCommand {
    * @throws SessionDownException if the session was dead before anything was sent
    */
   public ExecResult run(Session session, ExecRequest request, Optional<Duration> timeout) {
+    boolean sudo = request.context().user().isPresent() && !request.pty();
+    ExecResult result = run(session, request, timeout, sudo && sudoNeedsTerminal.get());
+    if (sudo && !sudoNeedsTerminal.get() && refusedWithoutTerminal(result)) {
+      // requiretty in sudoers: sudo refused before running anything, so running it again is safe.
+      log.debug("{}: sudo requires a terminal, running sudo commands on a pty from now on", host);
+      sudoNeedsTerminal.set(true);
+      return run(session, request, timeout, true);
+    }
+    return result;
+  }
+
+  private static boolean refusedWithoutTerminal(ExecResult result) {
+    return result.exitStatus() == 1 && result.stdout().isEmpty() && result.stderr().startsWith("sudo: ")
+        && result.stderr().contains(NO_TTY);
+  }
+
+  private ExecResult run(Session session, ExecRequest request, Optional<Duration> timeout, boolean terminal) {
     Instant start = Instant.now();
-    Plan plan = plan(request);
+    Plan plan = plan(request, terminal);
     Io io = new Io();
     ChannelExec channel = gate.open(session, "exec", ChannelExec.class, ch -> {
       ch.setCommand(plan.command());
-      ch.setPty(request.pty());
+      ch.setPty(request.pty() || terminal);
       io.out = ch.getInputStream();
       io.err = ch.getExtInputStream();
       io.in = ch.getOutputStream();
     });
     SudoDialogue sudo = plan.sudo() ? new SudoDialogue() : null;
-    Future<?> writer = threads.submit(() -> feed(io.in, plan.stdin(), sudo));
+    Future<?> writer = threads.submit(() -> feed(io.in, plan.stdin(), sudo, request.pty() || terminal));
     try {
       Future<byte[]> stdout = threads.submit(new OutputPump(io.out, false, request.output(), sudo));
       Future<byte[]> stderr = threads.submit(new OutputPump(io.err, true, request.output(), sudo));
@@ -91,15 +115,21 @@ public final class RemoteCommand {
     }
   }
 
-  private Plan plan(ExecRequest request) {
+  private Plan plan(ExecRequest request, boolean terminal) {
     String script = request.script();
-    String sudoHead = SUDO_ASKING + Quoting.quote(request.context().user().orElse("")) + SUDO_SHELL;
-    boolean sudo = sudoPassword.isPresent() && script.startsWith(sudoHead);
+    String user = Quoting.quote(request.context().user().orElse(""));
+    String asking = SUDO_ASKING + user + SUDO_SHELL;
+    String silent = SUDO_SILENT + user + SUDO_SHELL;
+    String sudoHead = sudoPassword.isPresent() && script.startsWith(asking) ? asking
+        : terminal && script.startsWith(silent) ? silent : null;
+    boolean sudo = sudoHead != null;
     if (sudo) {
       // Inside sudo, announce the start, so the password is known to be accepted before the
       // command's own stdin (maybe secrets) is sent: a wrong password must not see those lines.
-      script = sudoHead + Quoting.quote("printf '%s\\n' " + Quoting.quote(SudoDialogue.STARTED_MARKER)
-          + " >&2; exec sh -c " + script.substring(sudoHead.length()));
+      String command = script.substring(sudoHead.length());
+      script = sudoHead + Quoting.quote((terminal ? RAW_TERMINAL : "") + "printf '%s\\n' "
+          + Quoting.quote(SudoDialogue.STARTED_MARKER) + " >&2; " + (terminal ? terminalStdin(command, request)
+          : "exec sh -c " + command));
     }
     if (script.getBytes(StandardCharsets.UTF_8).length <= MAX_COMMAND_LINE) {
       return new Plan(script, request.stdin(), sudo);
@@ -113,9 +143,21 @@ public final class RemoteCommand {
         + ": upload it as a file and run that file instead.");
   }
 
-  private void feed(OutputStream in, byte[] stdin, SudoDialogue sudo) {
+  // On a terminal the command reads exactly its stdin's length through a pipe, since a pty
+  // gives no end of file when the channel's input ends.
+  private static String terminalStdin(String command, ExecRequest request) {
+    return request.stdin().length == 0 ? "exec sh -c " + command + " </dev/null"
+        : "head -c " + request.stdin().length + " | sh -c " + command;
+  }
+
+  private void feed(OutputStream in, byte[] stdin, SudoDialogue sudo, boolean terminal) {
     try (in) {
       if (sudo != null && !sendPassword(in, sudo)) {
+        if (terminal) {
+          // sudo re-prompts on a terminal until it reads end of file; closing the channel's input is not one.
+          in.write(END_OF_FILE);
+          in.flush();
+        }
         return;
       }
       in.write(stdin);

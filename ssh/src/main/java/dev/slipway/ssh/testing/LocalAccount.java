@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +29,7 @@ public final class LocalAccount implements AutoCloseable {
   private final String name;
   private final String password;
   private final Path sudoers;
+  private final List<String> sudoersLines = new ArrayList<>();
 
   private LocalAccount(String name, String password) {
     this.name = name;
@@ -58,15 +61,26 @@ public final class LocalAccount implements AutoCloseable {
     return password;
   }
 
-  /** Adds a sudoers rule for this user, e.g. {@code ALL=(nobody) NOPASSWD: ALL}; checked with visudo. */
+  /** Adds sudoers rules for this user, e.g. {@code ALL=(nobody) NOPASSWD: ALL}; checked with visudo. */
   public LocalAccount allowSudo(String... rules) {
-    StringBuilder text = new StringBuilder();
     for (String rule : rules) {
-      text.append(name).append(' ').append(rule).append('\n');
+      sudoersLines.add(name + " " + rule);
     }
+    return writeSudoers();
+  }
+
+  /** Adds sudo defaults for this user only, e.g. {@code requiretty}; checked with visudo. */
+  public LocalAccount sudoDefaults(String... options) {
+    for (String option : options) {
+      sudoersLines.add("Defaults:" + name + " " + option);
+    }
+    return writeSudoers();
+  }
+
+  private LocalAccount writeSudoers() {
     try {
-      Files.writeString(sudoers, text.toString());
-      Files.setPosixFilePermissions(sudoers, java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----"));
+      Files.writeString(sudoers, String.join("\n", sudoersLines) + "\n");
+      Files.setPosixFilePermissions(sudoers, PosixFilePermissions.fromString("r--r-----"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + sudoers, e);
     }

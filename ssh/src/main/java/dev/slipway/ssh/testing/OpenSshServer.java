@@ -125,6 +125,14 @@ public final class OpenSshServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops (SIGSTOP) every connection process, as a host that hangs would: the TCP connections stay
+   * open but nothing answers. {@link #dropConnections()} ends them.
+   */
+  public void freezeConnections() {
+    process.descendants().forEach(connection -> run(List.of("kill", "-STOP", String.valueOf(connection.pid()))));
+  }
+
   /** Stops the server (its pid, then its connection processes). */
   @Override
   public void close() {
