@@ -29,6 +29,7 @@ import java.util.Map;
  * <pre>{@code
  * FlaskApp app = FlaskApp.builder(repo).deployTo("/opt/flask-demo").port(8000).build();
  * app.deploy(hosts, "v2");
+ * app.deploy(web1, "v3");
  * app.rollback(hosts);
  * app.rollbackTo(hosts, "v1");
  * }</pre>
@@ -74,6 +75,11 @@ public final class FlaskApp {
   /** Deploys the git ref {@code ref} (a tag such as {@code v2}) to every host, two-phase. */
   public DeployReport deploy(Collection<? extends Host> hosts, String ref) {
     return releases().source(GitSource.of(repository).ref(ref)).deploy(hosts);
+  }
+
+  /** Deploys the git ref {@code ref} to one host, as {@link #deploy(Collection, String)} does. */
+  public DeployReport deploy(Host host, String ref) {
+    return deploy(List.of(host), ref);
   }
 
   /** Switches every host back to its previous good release, environment included. */
