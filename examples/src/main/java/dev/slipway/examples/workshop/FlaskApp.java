@@ -87,9 +87,19 @@ public final class FlaskApp {
     return releases().rollback(hosts);
   }
 
+  /** Switches {@code host} back to its previous good release, as {@link #rollback(Collection)} does. */
+  public DeployReport rollback(Host host) {
+    return rollback(List.of(host));
+  }
+
   /** Switches every host to the release of {@code versionOrId}. */
   public DeployReport rollbackTo(Collection<? extends Host> hosts, String versionOrId) {
     return releases().rollbackTo(hosts, versionOrId);
+  }
+
+  /** Switches {@code host} to the release of {@code versionOrId}, as {@link #rollbackTo(Collection, String)} does. */
+  public DeployReport rollbackTo(Host host, String versionOrId) {
+    return rollbackTo(List.of(host), versionOrId);
   }
 
   /** The releases on {@code host}, newest first. */

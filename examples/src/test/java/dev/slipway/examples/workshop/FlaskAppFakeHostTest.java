@@ -78,6 +78,23 @@ class FlaskAppFakeHostTest {
   }
 
   @Test
+  void rolling_back_switches_current_to_v1_reloads_gunicorn_and_checks_that_v1_answers() {
+    deployV1ThenV2();
+    String v2 = web.fs().readLink(CURRENT);
+    answeringVersion("v1");
+
+    app.rollback(web);
+
+    assertThat(web.fs().readString(CURRENT + "/app.py")).contains("jsonify({\"version\": \"v1\"})");
+    assertThat(steps()).endsWith("gunicorn status", "gunicorn signal HUP", "GET /version");
+
+    answeringVersion("v2");
+    app.rollbackTo(web, "v2");
+
+    assertThat(web.fs().readLink(CURRENT)).isEqualTo(v2);
+  }
+
+  @Test
   void a_health_check_still_answering_the_old_version_switches_current_back_to_v1() {
     deployV1();
     String v1 = web.fs().readLink(CURRENT);
