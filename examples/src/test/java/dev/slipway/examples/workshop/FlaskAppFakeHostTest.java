@@ -29,7 +29,6 @@ class FlaskAppFakeHostTest {
   private static final String CURRENT = DEPLOY_TO + "/current";
   // sh -c SCRIPT slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START STOP SIGNAL COMMAND...
   private static final Pattern SUPERVISOR = Pattern.compile("(?s)sh -c .* slipway-pidfile (\\w+) (?:\\S+ ){6}(\\S+) .*");
-
   private static final Pattern COPY_UNCHANGED = Pattern.compile("cd \\S+ && tar -cf \\S+ --null -T - && .*");
 
   @TempDir
