@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * JUnit 5 and AssertJ:
  *
  * <pre>{@code
- * FakeHost web = FakeHost.named("web1").answer("python3 -m venv .*", 0, "");
+ * FakeHost web = FakeHost.named("web1").answer("(?s).*python3 -m venv .*", 0, "");
  * web.when("systemctl restart flask-demo").thenOutput("");
- * new FlaskApp().deploy(web, "v2");
+ * shop.deploy(web, "v2");   // the deploy logic under test, e.g. Releases with a restart hook
  * assertThat(web.fs().readLink("/opt/flask-demo/current")).startsWith("/opt/flask-demo/releases/");
  * assertThat(web.commands()).contains("systemctl restart flask-demo");
  * }</pre>
@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * <h2>Commands</h2>
  * Commands are rendered exactly as on a real host ({@code cd}, {@code env}, {@code as} views work)
  * and matched by their text as the user wrote it ({@code Command.toString()}, secrets masked),
- * without the context's wrapping. The most recently scripted answer that matches wins. A strict
+ * without the context's wrapping; a pattern must match the whole text, so a line inside a script
+ * written by the library (a dependency build) needs {@code (?s).*} around it. The most recently
+ * scripted answer that matches wins. A strict
  * fake (the default) throws {@link UnexpectedCommandException} for an unscripted command; a
  * {@link #lenient()} one answers it with success and no output.
  *
