@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Runs an action of the {@link WebSystem} tree in dry-run and prints each command with the host it
  * would run on: what the staging and the production system each do for the same action. The
- * machines are named stand-ins for this one (nothing is executed, each command is only checked
- * with {@code sh -n}); give real {@code SshHost}s to {@link WebSystem#tree} to run it for real.
+ * machines are named dry-run views of this one (nothing is executed, each command is only checked
+ * with {@code sh -n}, even when an action is run without dry-run, e.g. from {@link RolesShell}); give
+ * real {@code SshHost}s to {@link WebSystem#tree} to run it for real.
  *
  * <pre>
  * RolesExample                          # /staging deploy v2, then /production deploy v2
@@ -38,7 +39,7 @@ public final class RolesExample {
     }
   }
 
-  /** The example's tree: staging on one machine, production on ten, all stand-ins for this one. */
+  /** The example's tree: staging on one machine, production on ten, all dry-run stand-ins for this one. */
   public static Node tree() {
     Topology production = Topology.builder()
         .loadBalancers(machine("lb0"), machine("lb1"))
@@ -58,8 +59,9 @@ public final class RolesExample {
     }
   }
 
+  // Dry-run views: whoever runs an action of this tree, no systemctl or sudo runs on this machine.
   private static Host machine(String name) {
-    return LocalHost.named(name);
+    return LocalHost.named(name).dryRun();
   }
 
   private static void print(Event event, PrintStream out) {

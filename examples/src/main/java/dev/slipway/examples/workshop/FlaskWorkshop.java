@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "workshop", mixinStandardHelpOptions = true,
     description = "Deploys the Flask workshop app v1 -> v2 -> v3, rolls back twice, and shows a failed deploy.")
 public final class FlaskWorkshop implements Callable<Integer> {
-  private static final Path WORKSHOP_DIR =
+  static final Path WORKSHOP_DIR =
       Path.of(System.getProperty("workshop.dir", "target/workshop")).toAbsolutePath();
 
   @Option(names = "--deploy-to", description = "Where releases/, current and shared/ go (default: "
@@ -246,7 +246,8 @@ public final class FlaskWorkshop implements Callable<Integer> {
     }
   }
 
-  private static int freePort() {
+  /** A loopback port nothing listens on now. */
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
