@@ -195,9 +195,14 @@ public final class ActionRunner implements AutoCloseable {
     return names.isEmpty() ? "(none)" : String.join(", ", names);
   }
 
+  /** The message on one line; a first line ending in ':' heads the lines below it, which join it. */
   private static String firstLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().findFirst().orElse(message);
+    List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    if (lines.size() > 1 && lines.get(0).endsWith(":")) {
+      return lines.get(0) + " " + String.join("; ", lines.subList(1, lines.size()));
+    }
+    return lines.isEmpty() ? message : lines.get(0);
   }
 
   @Override

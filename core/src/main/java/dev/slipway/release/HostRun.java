@@ -109,8 +109,12 @@ final class HostRun {
     }
   }
 
-  /** Runs the health checks for {@code release}, which is live. */
+  /** Runs the health checks for {@code release}, which is live; a dry run has nothing to check. */
   void checkHealth(Release release) {
+    if (host.context().dryRun()) {
+      log.info("{}: dry run, no health check of release {} (nothing was switched)", host.name(), release.id());
+      return;
+    }
     for (HealthCheck check : plan.healthChecks) {
       try {
         check.check(host, release);

@@ -145,7 +145,7 @@ public final class Gunicorn {
    * until the new master's workers have stayed up for the start timeout, then stops the old
    * master gracefully; one round trip.
    *
-   * @return the new master's pid
+   * @return the new master's pid (0 in a dry run)
    * @throws ServiceException if gunicorn is not running, or if the new master does not come up
    *     (the old one then still serves)
    */
@@ -160,6 +160,9 @@ public final class Gunicorn {
     }
     if (!result.succeeded()) {
       throw new CommandFailedException(host.context(), result);
+    }
+    if (host.context().dryRun()) {
+      return 0;
     }
     String[] words = result.output().split(" ");
     return Long.parseLong(words[words.length - 1]);

@@ -122,7 +122,7 @@ public final class PidfileService {
   /**
    * Sends {@code signal} (e.g. {@code HUP}, {@code USR2}, {@code SIGTERM}) to the running process.
    *
-   * @return the pid that received it
+   * @return the pid that received it (0 in a dry run, which sends nothing)
    * @throws ServiceException if the process is not running
    */
   public long signal(Host host, String signal) {
@@ -130,7 +130,7 @@ public final class PidfileService {
     if (!bare.matches("[A-Z][A-Z0-9+-]*")) {
       throw new IllegalArgumentException("not a signal name: " + signal + " (e.g. HUP, USR2, TERM)");
     }
-    return status(host, run(host, "signal", bare)).pid().orElseThrow();
+    return status(host, run(host, "signal", bare)).pid().orElse(0L);
   }
 
   private CommandResult run(Host host, String action, String signal) {
@@ -171,6 +171,9 @@ public final class PidfileService {
   }
 
   private ServiceStatus status(Host host, CommandResult result) {
+    if (host.context().dryRun()) {
+      return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "unknown: a dry run ran nothing");
+    }
     List<String> lines = result.stdout().lines().toList();
     String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     String[] words = last.split(" ", 2);

@@ -542,6 +542,24 @@ abstract class ReleasesContract {
   }
 
   @Test
+  void a_dry_run_deploy_succeeds_and_changes_nothing() throws IOException {
+    DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt")
+        .build("mkdir -p {dir}");
+    Releases releases = releases().sharedDirs("data").dependencies(venv);
+    releases.source(app("v1")).deploy(host);
+    List<Release> before = releases.releases(host);
+
+    DeployReport report = releases.source(app("v2")).healthCheck((h, release) -> {
+      throw new IllegalStateException("a dry run switched nothing, so there is nothing to check");
+    }).deploy(host.dryRun());
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
+    assertThat(releases.releases(host)).isEqualTo(before);
+    assertThat(host.exists(deployTo + "/.slipway/lock")).isFalse();
+  }
+
+  @Test
   void a_deploy_without_hooks_needs_few_round_trips() {
     List<Event> events = Collections.synchronizedList(new ArrayList<>());
     releases().sharedDirs("log").source(app("v1")).deploy(host);

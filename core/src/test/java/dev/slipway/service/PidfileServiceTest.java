@@ -109,6 +109,18 @@ class PidfileServiceTest {
   }
 
   @Test
+  void a_dry_run_starts_and_signals_nothing_and_says_the_status_is_unknown() {
+    PidfileService sleeper = service("sleeper").command("sleep", "30").build();
+
+    ServiceStatus started = sleeper.start(host.dryRun());
+
+    assertThat(started.running()).isFalse();
+    assertThat(started.toString()).contains("unknown: a dry run ran nothing");
+    assertThat(sleeper.signal(host.dryRun(), "HUP")).isZero();
+    assertThat(dir.resolve("run/sleeper.pid")).doesNotExist();
+  }
+
+  @Test
   void a_missing_program_fails_the_start_with_the_shells_complaint() {
     PidfileService missing = service("missing").command("/nonexistent/bin/app").build();
 

@@ -167,8 +167,13 @@ public final class FlaskApp {
    */
   private void serve(Host host, Release release) {
     String marker = deployTo + "/shared/pids/flask-demo.venv";
-    String environment = host.readLink(release.directory() + "/" + VENV)
-        .orElseThrow(() -> new IllegalStateException("release " + release.id() + " has no " + VENV + " link"));
+    String link = release.directory() + "/" + VENV;
+    String environment = host.readLink(link).orElseGet(() -> {
+      if (host.context().dryRun()) {
+        return link;
+      }
+      throw new IllegalStateException("release " + release.id() + " has no " + VENV + " link");
+    });
     if (!gunicorn.status(host).running()) {
       gunicorn.start(host);
     } else if (host.exists(marker) && host.readString(marker).equals(environment)) {

@@ -39,7 +39,7 @@ class WorkshopShellTest {
   }
 
   @Test
-  void deploys_v1_then_lists_it_as_the_live_release() throws Exception {
+  void deploys_v1_dry_runs_v2_fails_v4_then_lists_v1_as_the_live_release() throws Exception {
     PythonPackages.assumeInstalled();
     Node root = tree();
 
@@ -52,6 +52,20 @@ class WorkshopShellTest {
     assertThat(Files.readSymbolicLink(current).toString()).matches(".*/flask-demo/releases/\\d{14}");
     assertThat(Files.readString(current.resolve("app.py"))).contains("jsonify({\"version\": \"v1\"})");
     assertThat(Files.isSymbolicLink(current.resolve(FlaskApp.VENV))).isTrue();
+
+    Path v1 = Files.readSymbolicLink(current);
+    Launched dryRun = launch(root, "run", "--dry-run", "/web", "--", "deploy", "v2");
+    assertThat(dryRun.exit()).as(dryRun.err()).isEqualTo(ExitCode.OK);
+    assertThat(dryRun.out()).contains("web1 (dry-run) $ ");
+    assertThat(Files.readSymbolicLink(current)).isEqualTo(v1);
+
+    Launched broken = launch(root, "run", "/web", "--", "deploy", "v4");
+    assertThat(broken.exit()).isEqualTo(ExitCode.FAILED);
+    assertThat(broken.err().lines()).singleElement().asString()
+        .startsWith("error: /web deploy failed: deploy of v4 failed: ")
+        .contains("web1: failed in prepare, live ")
+        .contains("No matching distribution found for slipway-no-such-package-anywhere");
+    assertThat(Files.readSymbolicLink(current)).isEqualTo(v1);
 
     Launched releases = launch(root, "run", "/web", "releases");
     assertThat(releases.exit()).as(releases.err()).isEqualTo(ExitCode.OK);
