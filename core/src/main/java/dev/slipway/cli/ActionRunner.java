@@ -16,6 +16,8 @@ import dev.slipway.node.HostFailuresException;
 import dev.slipway.node.HostResults;
 import dev.slipway.node.Hosts;
 import dev.slipway.node.Node;
+import dev.slipway.release.DeployFailedException;
+import dev.slipway.release.HostReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +159,10 @@ public final class ActionRunner implements AutoCloseable {
     } catch (CommandFailedException e) {
       output.printSummary(Map.of(e.host(), firstLine(e)));
       return failed(what + " failed on " + e.host() + ": " + firstLine(e));
+    } catch (DeployFailedException e) {
+      output.printSummary(e.report().hosts().stream().filter(host -> !host.succeeded()).collect(Collectors.toMap(
+          HostReport::host, HostReport::describe, (a, b) -> a, LinkedHashMap::new)));
+      return failed(what + " failed: " + firstLine(e));
     } catch (RuntimeException e) {
       output.printSummary(Map.of());
       return failed(what + " failed: " + firstLine(e));

@@ -61,6 +61,7 @@ class WorkshopShellTest {
 
     Launched broken = launch(root, "run", "/web", "--", "deploy", "v4");
     assertThat(broken.exit()).isEqualTo(ExitCode.FAILED);
+    assertThat(broken.out()).containsPattern("web1  FAILED  \\d+ commands  [0-9.]+ s  web1: failed in prepare");
     assertThat(broken.err().lines()).singleElement().asString()
         .startsWith("error: /web deploy failed: deploy of v4 failed: ")
         .contains("web1: failed in prepare, live ")
