@@ -14,8 +14,9 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion for the shell: commands, child nodes (also after {@code cd}, {@code --inspect}
- * and in front of an action, as in {@code web deploy}), actions, and an action's arguments when
+ * Tab completion for the shell: commands, child nodes (also after {@code cd} and {@code --inspect},
+ * there along a path such as {@code production/d}, and in front of an action, as in
+ * {@code web deploy}), actions, and an action's arguments when
  * their type has known values (enum constants, booleans); otherwise the parameter's name and type
  * are shown as a hint.
  */
@@ -41,7 +42,7 @@ final class ShellCompleter implements Completer {
     String first = before.get(0);
     if (NAVIGATING.contains(first)) {
       Navigation.tryWalk(current.get(), before.subList(1, before.size()))
-          .ifPresent(node -> offerNodeAndActions(node, candidates, false));
+          .ifPresent(node -> offerPaths(node, line.word().substring(0, line.wordCursor()), candidates));
       return;
     }
     if (first.equals("--connect")) {
@@ -70,6 +71,19 @@ final class ShellCompleter implements Completer {
     int argument = words.size() - i - 1;
     action.filter(a -> argument < a.parameters().size())
         .ifPresent(a -> offerValues(a.parameters().get(argument), candidates));
+  }
+
+  /** Children of the node a partly typed path leads to ({@code production/d} offers {@code production/db}). */
+  private static void offerPaths(Node node, String typed, List<Candidate> candidates) {
+    int slash = typed.lastIndexOf('/');
+    if (slash < 0) {
+      offerNodeAndActions(node, candidates, false);
+      return;
+    }
+    String parent = typed.substring(0, slash + 1);
+    Navigation.tryWalk(node, List.of(slash == 0 ? "/" : parent.substring(0, slash))).ifPresent(at ->
+        at.children().forEach(child -> candidates.add(new Candidate(parent + child.nodeName() + "/",
+            child.nodeName() + "/", "nodes", null, null, null, false))));
   }
 
   private static void offerNodeAndActions(Node node, List<Candidate> candidates, boolean withActions) {

@@ -166,6 +166,9 @@ class ShellTest {
     assertThat(complete(completer, "")).contains("cd", "--inspect", "local_hello", "web", "production");
     assertThat(complete(completer, "cd produ")).containsExactly("local_hello", "web", "production");
     assertThat(complete(completer, "cd production ")).containsExactly("db");
+    assertThat(complete(completer, "cd production/d")).containsExactly("production/db/");
+    assertThat(complete(completer, "--inspect /production/")).containsExactly("/production/db/");
+    assertThat(complete(completer, "cd /")).containsExactly("/local_hello/", "/web/", "/production/");
     assertThat(complete(completer, "web ")).containsExactly("deploy", "fail", "greet", "restart", "snooze");
     assertThat(complete(completer, "web restart ")).containsExactly("graceful", "hard");
     current[0] = tree.find("/web").orElseThrow();
