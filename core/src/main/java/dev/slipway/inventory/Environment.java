@@ -3,11 +3,13 @@ package dev.slipway.inventory;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Host;
+import dev.slipway.node.RoleMapping;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,11 +151,25 @@ public final class Environment {
 
   /**
    * The hosts of group {@code groupName} in this environment, made by {@code factory}: what a
-   * node's roles are filled with ({@code roles.fromGroup("web")}). The caller closes them.
+   * node's roles are filled with (see {@link #rolesFromGroups}). The caller closes them.
    */
   public List<Host> hostsOf(String groupName, HostFactory factory) {
     requireNonNull(factory, "factory");
     return group(groupName).hosts().stream().map(factory::create).toList();
+  }
+
+  /**
+   * Fills roles named after groups with those groups' hosts in this environment, made by
+   * {@code factory}: {@code root.child("web", new Web(), prod.rolesFromGroups(sshHosts, "web", "cache"))}.
+   * The hosts are made when the tree is built; an execution of the tree closes them.
+   */
+  public Consumer<RoleMapping> rolesFromGroups(HostFactory factory, String... groupNames) {
+    requireNonNull(factory, "factory");
+    Map<String, List<Host>> hosts = new LinkedHashMap<>();
+    for (String groupName : groupNames) {
+      hosts.put(groupName, hostsOf(groupName, factory));
+    }
+    return roles -> hosts.forEach(roles::add);
   }
 
   /** The variables of this environment without any host or group: defaults, common, environment, secrets, overrides. */

@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * Environment prod = inventory.environment("prod")          // hosts of group prod, group_vars/prod.yml
  *     .withOverrides(Map.of("git_branch", "v2"));           // -e git_branch=v2
- * List<Host> web = prod.hostsOf("web", sshHosts);           // for roles.fromGroup("web")
+ * List<Host> web = prod.hostsOf("web", sshHosts);           // or prod.rolesFromGroups(sshHosts, "web") for a node
  *
  * // the Ansistrano workshop keeps group_vars/ beside inventory/, in the project directory
  * Inventory workshop = Inventory.load(project.resolve("inventory/hosts.ini"), project);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Host;
+import dev.slipway.node.Hosts;
+import dev.slipway.node.Node;
 import dev.slipway.testing.FakeHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +99,18 @@ class EnvironmentTest {
     });
     assertThat(inventory.hostsOf("nextcloud", factory)).extracting(Host::name)
         .containsExactly("test.paquerette.eu", "app1.paquerette.eu");
+  }
+
+  @Test
+  void a_nodes_roles_are_filled_from_groups_of_the_environment() {
+    HostFactory factory = entry -> FakeHost.named(entry.name());
+
+    Node root = Node.root().child("nextcloud", new Node(),
+        inventory.environment("prod").rolesFromGroups(factory, "nextcloud", "base_server"));
+
+    Hosts hosts = root.find("nextcloud").orElseThrow().hosts();
+    assertThat(hosts.roles()).containsExactly("nextcloud", "base_server");
+    assertThat(hosts.filter("nextcloud").names()).containsExactly("app1.paquerette.eu");
   }
 
   @Test
