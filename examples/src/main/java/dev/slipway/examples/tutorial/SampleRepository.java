@@ -10,7 +10,7 @@ import java.util.List;
  * It is made with the {@code git} command on {@code host}, so no network is needed.
  *
  * <pre>{@code
- * String url = SampleRepository.create(LocalHost.create(), "/tmp/work/repository");
+ * String url = SampleRepository.create(LocalHost.create(), "target/sample-repository");
  * }</pre>
  */
 public final class SampleRepository {
