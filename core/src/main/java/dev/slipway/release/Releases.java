@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Release-based deploys under one {@code deployTo} path, Capistrano style but safer: every release
@@ -81,6 +82,12 @@ public final class Releases {
     listeners = from.listeners;
   }
 
+  private Releases with(Consumer<Releases> change) {
+    Releases copy = new Releases(this);
+    change.accept(copy);
+    return copy;
+  }
+
   /**
    * Releases under {@code deployTo}, an absolute normalised directory other than {@code /}.
    *
@@ -95,9 +102,7 @@ public final class Releases {
     if (releases < 1) {
       throw new IllegalArgumentException("keep must be >= 1, was " + releases);
     }
-    Releases copy = new Releases(this);
-    copy.keep = releases;
-    return copy;
+    return with(copy -> copy.keep = releases);
   }
 
   /** Keeps up to {@code releases} failed or rolled-back releases for inspection (default 2). */
@@ -105,79 +110,57 @@ public final class Releases {
     if (releases < 0) {
       throw new IllegalArgumentException("keepFailed must be >= 0, was " + releases);
     }
-    Releases copy = new Releases(this);
-    copy.keepFailed = releases;
-    return copy;
+    return with(copy -> copy.keepFailed = releases);
   }
 
   /** Directories under {@code shared/} linked into every release; created if missing, never deleted. */
   public Releases sharedDirs(String... relativePaths) {
-    Releases copy = new Releases(this);
-    copy.sharedDirs = concat(sharedDirs, relativePaths(relativePaths));
-    return copy;
+    return with(copy -> copy.sharedDirs = concat(sharedDirs, relativePaths(relativePaths)));
   }
 
   /** Files under {@code shared/} linked into every release; created empty if missing, never deleted. */
   public Releases sharedFiles(String... relativePaths) {
-    Releases copy = new Releases(this);
-    copy.sharedFiles = concat(sharedFiles, relativePaths(relativePaths));
-    return copy;
+    return with(copy -> copy.sharedFiles = concat(sharedFiles, relativePaths(relativePaths)));
   }
 
   /** Where the release's files come from; resolved once per deploy, before any host is touched. */
   public Releases source(Source newSource) {
-    Releases copy = new Releases(this);
-    copy.source = requireNonNull(newSource, "source");
-    return copy;
+    return with(copy -> copy.source = requireNonNull(newSource, "source"));
   }
 
   /** Runs {@code hook} on each host before {@code step}. Hooks of one step run in the order added. */
   public Releases before(Step step, Hook hook) {
-    Releases copy = new Releases(this);
-    copy.before = withHook(before, step, hook);
-    return copy;
+    return with(copy -> copy.before = withHook(before, step, hook));
   }
 
   /** Runs {@code hook} on each host after {@code step}. */
   public Releases after(Step step, Hook hook) {
-    Releases copy = new Releases(this);
-    copy.after = withHook(after, step, hook);
-    return copy;
+    return with(copy -> copy.after = withHook(after, step, hook));
   }
 
   /** Checks each host once its new release is live; a failure switches it back. */
   public Releases healthCheck(HealthCheck check) {
-    Releases copy = new Releases(this);
-    copy.healthChecks = concat(healthChecks, List.of(requireNonNull(check, "check")));
-    return copy;
+    return with(copy -> copy.healthChecks = concat(healthChecks, List.of(requireNonNull(check, "check"))));
   }
 
   /** Builds {@code environment} once per hash of its lock files and links it into every release. */
   public Releases dependencies(DependencyEnvironment environment) {
-    Releases copy = new Releases(this);
-    copy.environments = concat(environments, List.of(environment.requireComplete()));
-    return copy;
+    return with(copy -> copy.environments = concat(environments, List.of(environment.requireComplete())));
   }
 
   /** Removes a release as soon as it is rolled back from (Ansistrano's {@code remove_rolled_back}). */
   public Releases removeRolledBack() {
-    Releases copy = new Releases(this);
-    copy.removeRolledBack = true;
-    return copy;
+    return with(copy -> copy.removeRolledBack = true);
   }
 
   /** What a multi-host deploy does when some hosts fail after the switch (default: roll all back). */
   public Releases onFailureAfterSwitch(AfterSwitchFailure policy) {
-    Releases copy = new Releases(this);
-    copy.afterSwitchFailure = requireNonNull(policy, "policy");
-    return copy;
+    return with(copy -> copy.afterSwitchFailure = requireNonNull(policy, "policy"));
   }
 
   /** How many hosts change at a time (default: all at once, two-phase). */
   public Releases rollout(Rollout newRollout) {
-    Releases copy = new Releases(this);
-    copy.rollout = requireNonNull(newRollout, "rollout");
-    return copy;
+    return with(copy -> copy.rollout = requireNonNull(newRollout, "rollout"));
   }
 
   /** How many hosts are worked on at once (default 10). */
@@ -185,30 +168,22 @@ public final class Releases {
     if (hosts < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, was " + hosts);
     }
-    Releases copy = new Releases(this);
-    copy.parallelism = hosts;
-    return copy;
+    return with(copy -> copy.parallelism = hosts);
   }
 
   /** The clock release ids and records are taken from (tests use a fixed one). */
   public Releases clock(Clock newClock) {
-    Releases copy = new Releases(this);
-    copy.clock = requireNonNull(newClock, "clock");
-    return copy;
+    return with(copy -> copy.clock = requireNonNull(newClock, "clock"));
   }
 
   /** Who is recorded as deploying (default {@code user@controller}). */
   public Releases deployedBy(String who) {
-    Releases copy = new Releases(this);
-    copy.deployedBy = requireNonNull(who, "who");
-    return copy;
+    return with(copy -> copy.deployedBy = requireNonNull(who, "who"));
   }
 
   /** Also reports step events and every command's events to {@code listener}. */
   public Releases listener(EventListener listener) {
-    Releases copy = new Releases(this);
-    copy.listeners = concat(listeners, List.of(requireNonNull(listener, "listener")));
-    return copy;
+    return with(copy -> copy.listeners = concat(listeners, List.of(requireNonNull(listener, "listener"))));
   }
 
   /** The paths this value deploys to. */
