@@ -2,8 +2,6 @@ package dev.slipway.tck;
 
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +19,6 @@ class LocalTransportTest extends ShellContract {
 
   @Override
   protected String scratch() {
-    try {
-      return scratch.toRealPath().toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return realPath(scratch);
   }
 }

@@ -16,8 +16,11 @@ import dev.slipway.event.OutputEvent;
 import dev.slipway.ops.Batch;
 import dev.slipway.ops.Operation;
 import dev.slipway.testing.FakeHost;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -49,6 +52,15 @@ public abstract class TransportContract {
    * without symlinks (so that {@code pwd -P} prints it back unchanged).
    */
   protected abstract String scratch();
+
+  /** {@code directory} without symlinks, as {@link #scratch()} wants a local temporary directory. */
+  protected static String realPath(Path directory) {
+    try {
+      return directory.toRealPath().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Tells a fake what {@code command} answers; real transports run it and ignore this. */
   protected void given(String command, int exitStatus, String stdout, String stderr) {}

@@ -2,8 +2,6 @@ package dev.slipway.ssh;
 
 import dev.slipway.Host;
 import dev.slipway.tck.ShellContract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +46,6 @@ class MinaSshTransportTest extends ShellContract {
 
   @Override
   protected String scratch() {
-    try {
-      return scratch.toRealPath().toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return realPath(scratch);
   }
 }
