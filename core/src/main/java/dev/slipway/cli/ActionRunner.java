@@ -154,18 +154,18 @@ public final class ActionRunner implements AutoCloseable {
       return usage(e.getMessage());
     } catch (HostFailuresException e) {
       output.printSummary(e.failures().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-          entry -> firstLine(entry.getValue()), (a, b) -> a, LinkedHashMap::new)));
-      return failed(what + " failed: " + firstLine(e));
+          entry -> oneLine(entry.getValue()), (a, b) -> a, LinkedHashMap::new)));
+      return failed(what + " failed: " + oneLine(e));
     } catch (CommandFailedException e) {
-      output.printSummary(Map.of(e.host(), firstLine(e)));
-      return failed(what + " failed on " + e.host() + ": " + firstLine(e));
+      output.printSummary(Map.of(e.host(), oneLine(e)));
+      return failed(what + " failed on " + e.host() + ": " + oneLine(e));
     } catch (DeployFailedException e) {
       output.printSummary(e.report().hosts().stream().filter(host -> !host.succeeded()).collect(Collectors.toMap(
           HostReport::host, HostReport::describe, (a, b) -> a, LinkedHashMap::new)));
-      return failed(what + " failed: " + firstLine(e));
+      return failed(what + " failed: " + oneLine(e));
     } catch (RuntimeException e) {
       output.printSummary(Map.of());
-      return failed(what + " failed: " + firstLine(e));
+      return failed(what + " failed: " + oneLine(e));
     }
   }
 
@@ -202,7 +202,7 @@ public final class ActionRunner implements AutoCloseable {
   }
 
   /** The message on one line; a first line ending in ':' heads the lines below it, which join it. */
-  private static String firstLine(Throwable e) {
+  private static String oneLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     if (lines.size() > 1 && lines.get(0).endsWith(":")) {

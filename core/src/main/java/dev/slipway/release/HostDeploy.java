@@ -101,12 +101,12 @@ final class HostDeploy {
       List<byte[]> lockFiles = new ArrayList<>();
       for (String file : environment.lockFiles()) {
         String path = layout.next() + "/" + file;
-        if (host.context().dryRun() && !host.exists(path)) {
-          // A dry run unpacks nothing: the environment shows as built, from an unknown lock file.
-          lockFiles.add(new byte[0]);
-          continue;
-        }
         if (!host.exists(path)) {
+          if (host.context().dryRun()) {
+            // A dry run unpacks nothing: the environment shows as built, from an unknown lock file.
+            lockFiles.add(new byte[0]);
+            continue;
+          }
           throw new ReleaseException(host.name() + ": lock file " + file + " of dependency environment "
               + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");
         }
