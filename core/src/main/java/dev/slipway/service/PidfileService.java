@@ -29,8 +29,9 @@ import java.util.OptionalLong;
  * app.signal(host, "HUP");    // e.g. gunicorn's graceful reload
  * }</pre>
  *
- * <p>Each operation is one round trip: a small POSIX {@code sh} script, with every value passed as
- * a quoted argument. The process is started detached ({@code setsid}, else {@code nohup}), with
+ * <p>Each operation is one round trip: a {@link SupervisorRequest} carried by a small POSIX
+ * {@code sh} script ({@link #command}), with every value passed as a quoted argument, answered by a
+ * {@link SupervisorAnswer} ({@link #ask}). The process is started detached ({@code setsid}, else {@code nohup}), with
  * its output appended to the log, so it outlives the SSH channel; it writes its own pid to the
  * pidfile (through a temporary file and a rename) before it {@code exec}s the command. A pid is
  * trusted only if {@code kill -0} reaches it, it is not a zombie, and its command line still
@@ -44,9 +45,6 @@ import java.util.OptionalLong;
  */
 public final class PidfileService {
   private static final String SCRIPT = Scripts.load("pidfile.sh");
-  private static final int ALREADY_RUNNING = 3;
-  private static final int DIED = 4;
-  private static final int NOT_RUNNING = 5;
   private static final Duration SCRIPT_SLACK = Duration.ofSeconds(30);
   private static final String NO_SIGNAL = "-";
 
@@ -59,6 +57,7 @@ public final class PidfileService {
   private final String match;
   private final Duration startTimeout;
   private final Duration stopTimeout;
+  private final Optional<Command> ready;
 
   private PidfileService(Builder builder) {
     this.name = builder.name;
@@ -70,6 +69,7 @@ public final class PidfileService {
     this.match = builder.match.orElse(basename(command.get(0)));
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
+    this.ready = builder.ready;
   }
 
   /** Starts describing the service {@code name} (used in messages). */
@@ -93,30 +93,31 @@ public final class PidfileService {
   }
 
   /**
-   * Starts the process and watches it for the start timeout.
+   * Starts the process and returns as soon as it is up: once its {@linkplain Builder#readyWhen
+   * readiness probe} succeeds, or, without one, once it has stayed alive for the start timeout.
    *
    * @return its status, with its pid
-   * @throws ServiceException if it is already running, or if it exits during the start timeout
-   *     (the message ends with the last lines it wrote to the log, after its first error line
-   *     when that is further up)
+   * @throws ServiceException if it is already running, if it exits before it is up, or if its probe
+   *     never succeeds within the start timeout (it is then stopped); the message ends with the last
+   *     lines it wrote to the log, after its first error line when that is further up
    */
   public ServiceStatus start(Host host) {
-    return status(host, run(host, "start", NO_SIGNAL));
+    return started(host, ask(host, SupervisorRequest.START));
   }
 
   /** Stops the process: TERM, then KILL after the stop timeout; fine if it is not running. */
   public ServiceStatus stop(Host host) {
-    return status(host, run(host, "stop", NO_SIGNAL));
+    return status(host, ask(host, SupervisorRequest.STOP));
   }
 
-  /** Stops the process if it runs, then starts it; one round trip. */
+  /** Stops the process if it runs, then starts it as {@link #start} does; one round trip. */
   public ServiceStatus restart(Host host) {
-    return status(host, run(host, "restart", NO_SIGNAL));
+    return started(host, ask(host, SupervisorRequest.RESTART));
   }
 
   /** Whether the process runs, read from the pidfile and checked against the process table. */
   public ServiceStatus status(Host host) {
-    return status(host, run(host, "status", NO_SIGNAL));
+    return status(host, ask(host, SupervisorRequest.STATUS));
   }
 
   /**
@@ -126,76 +127,82 @@ public final class PidfileService {
    * @throws ServiceException if the process is not running
    */
   public long signal(Host host, String signal) {
-    String bare = signal.startsWith("SIG") ? signal.substring(3) : signal;
-    if (!bare.matches("[A-Z][A-Z0-9+-]*")) {
-      throw new IllegalArgumentException("not a signal name: " + signal + " (e.g. HUP, USR2, TERM)");
+    SupervisorRequest request = SupervisorRequest.signal(signal);
+    SupervisorAnswer answer = ask(host, request);
+    if (answer instanceof SupervisorAnswer.Running running) {
+      return running.pid();
     }
-    return status(host, run(host, "signal", bare)).pid().orElse(0L);
+    if (host.context().dryRun()) {
+      return 0;
+    }
+    throw failure(host, "Cannot send " + request.signal().orElseThrow() + " to " + name + " on " + host.name()
+        + ": " + status(host, answer).detail());
   }
 
-  private CommandResult run(Host host, String action, String signal) {
-    List<Object> args = new ArrayList<>(List.of("-c", SCRIPT, "slipway-pidfile", action, pidfile, log,
-        directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout), signal));
-    args.addAll(command);
+  /**
+   * Sends {@code request} to the supervisor on {@code host} (one round trip) and reads its answer;
+   * a dry run answers {@link SupervisorAnswer.NotRunning}.
+   *
+   * @throws CommandFailedException if the supervisor itself failed (e.g. it cannot write the pidfile)
+   */
+  public SupervisorAnswer ask(Host host, SupervisorRequest request) {
     Host view = host;
     for (Map.Entry<String, String> variable : env.entrySet()) {
       view = view.env(variable.getKey(), variable.getValue());
     }
-    CommandResult result = view.run(Command.cmd("sh", args.toArray())
-        .timeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK)).allowFailure());
-    switch (result.exitStatus()) {
-      case 0:
-        return result;
-      case ALREADY_RUNNING:
-        throw failure(host, name + " is already running on " + host.name() + ": " + result.stderr().strip()
-            + "; stop it first, or call restart");
-      case DIED:
-        throw failure(host, diedMessage(host, result));
-      case NOT_RUNNING:
-        throw failure(host, "Cannot send " + signal + " to " + name + " on " + host.name() + ": " + result.stderr().strip());
-      default:
-        throw new CommandFailedException(view.context(), result);
-    }
+    CommandResult result = view.run(command(request));
+    return view.context().dryRun() ? SupervisorAnswer.notRunning() : SupervisorAnswer.read(result.stdout());
   }
 
-  private String diedMessage(Host host, CommandResult result) {
-    List<String> lines = result.stdout().lines().dropWhile(line -> !line.startsWith("died")).toList();
-    StringBuilder message = new StringBuilder(name).append(" on ").append(host.name())
-        .append(" exited during its start timeout of ").append(startTimeout.toMillis()).append(" ms (command ")
-        .append(Command.cmd(command.get(0), command.subList(1, command.size()).toArray())).append(", log ")
-        .append(log).append(')');
-    List<String> tail = lines.isEmpty() ? List.of() : lines.subList(1, lines.size());
+  /**
+   * The command that carries {@code request} to the host: the supervisor script with every value
+   * as a quoted argument. The environment is not part of it (it comes from the host's context).
+   */
+  public Command command(SupervisorRequest request) {
+    List<Object> args = new ArrayList<>(List.of("-c", SCRIPT, "slipway-pidfile", request.action().word(), pidfile,
+        log, directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout),
+        request.signal().orElse(NO_SIGNAL), ready.map(Command::render).orElse("")));
+    args.addAll(command);
+    return Command.cmd("sh", args.toArray()).timeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK));
+  }
+
+  private ServiceStatus started(Host host, SupervisorAnswer answer) {
+    if (answer instanceof SupervisorAnswer.AlreadyRunning already) {
+      throw failure(host, name + " is already running on " + host.name() + " with pid " + already.pid()
+          + " (pidfile " + pidfile + "); stop it first, or call restart");
+    }
+    if (answer instanceof SupervisorAnswer.Died died) {
+      throw failure(host, startFailure(host, "exited before it was up", died.log()));
+    }
+    if (answer instanceof SupervisorAnswer.NotReady notReady) {
+      throw failure(host, startFailure(host, "did not answer its readiness probe within " + startTimeout.toMillis()
+          + " ms, so it was stopped", notReady.log()));
+    }
+    return status(host, answer);
+  }
+
+  private String startFailure(Host host, String what, List<String> tail) {
+    StringBuilder message = new StringBuilder(name).append(" on ").append(host.name()).append(' ').append(what)
+        .append(" (command ").append(Command.cmd(command.get(0), command.subList(1, command.size()).toArray()))
+        .append(", log ").append(log).append(')');
     message.append(tail.isEmpty() ? "; it wrote nothing to its log" : "; last lines of its log:");
     tail.forEach(line -> message.append("\n    ").append(line));
     return message.toString();
   }
 
-  private ServiceStatus status(Host host, CommandResult result) {
+  private ServiceStatus status(Host host, SupervisorAnswer answer) {
     if (host.context().dryRun()) {
       return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "unknown: a dry run ran nothing");
     }
-    List<String> lines = result.stdout().lines().toList();
-    String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    String[] words = last.split(" ", 2);
-    OptionalLong pid = words.length == 2 ? OptionalLong.of(Long.parseLong(words[1].strip())) : OptionalLong.empty();
-    switch (words[0]) {
-      case "started":
-      case "running":
-      case "signalled":
-        return new ServiceStatus(host.name(), name, true, pid, "running");
-      case "stale":
-        return new ServiceStatus(host.name(), name, false, OptionalLong.empty(),
-            "not running (stale pidfile " + pidfile + " named pid " + pid.orElseThrow() + ")");
-      case "stopped":
-      case "killed":
-        return new ServiceStatus(host.name(), name, false, OptionalLong.empty(),
-            words[0] + " (was pid " + pid.orElseThrow() + ")");
-      case "not-running":
-        return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "not running");
-      default:
-        throw failure(host, "Unexpected answer from the pidfile supervisor of " + name + " on " + host.name()
-            + ": " + result.stdout().strip());
+    if (answer instanceof SupervisorAnswer.Running running) {
+      return new ServiceStatus(host.name(), name, true, OptionalLong.of(running.pid()), "running");
     }
+    String detail = answer instanceof SupervisorAnswer.Stale stale
+        ? "not running (stale pidfile " + pidfile + " named pid " + stale.pid() + ")"
+        : answer instanceof SupervisorAnswer.Stopped stopped
+        ? (stopped.killed() ? "killed" : "stopped") + " (was pid " + stopped.pid() + ")"
+        : "not running";
+    return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), detail);
   }
 
   private ServiceException failure(Host host, String message) {
@@ -222,6 +229,7 @@ public final class PidfileService {
     private Optional<String> match = Optional.empty();
     private Duration startTimeout = Duration.ofSeconds(2);
     private Duration stopTimeout = Duration.ofSeconds(10);
+    private Optional<Command> ready = Optional.empty();
 
     private Builder(String name) {
       if (requireNonNull(name, "name").isBlank()) {
@@ -284,9 +292,26 @@ public final class PidfileService {
       return this;
     }
 
-    /** How long the process must stay alive for a start to succeed; 2 s unless said otherwise. */
+    /**
+     * How long a start waits for the process to be up: for its {@linkplain #readyWhen readiness
+     * probe} to succeed or, without one, how long it must stay alive; 2 s unless said otherwise.
+     */
     public Builder startTimeout(Duration timeout) {
       this.startTimeout = positive(timeout, "startTimeout");
+      return this;
+    }
+
+    /**
+     * A command, run on the host in the process's directory, that succeeds once the process
+     * answers (e.g. a {@code curl} of its port); {@code start} then returns as soon as it does,
+     * instead of watching the process for the whole start timeout. Polled at once, then every
+     * 100 ms.
+     */
+    public Builder readyWhen(Command probe) {
+      if (!requireNonNull(probe, "probe").secrets().isEmpty()) {
+        throw new IllegalArgumentException("a readiness probe cannot carry secrets: " + probe);
+      }
+      this.ready = Optional.of(probe);
       return this;
     }
 

@@ -1,9 +1,15 @@
 # Slipway's pidfile supervisor (POSIX sh), run as
-#   sh -c "$this" slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START_TENTHS STOP_TENTHS SIGNAL [COMMAND...]
-# It prints one "word [pid]" line per step. Exit status: 0 done, 3 already running,
-# 4 died during the start timeout (its log tail follows), 5 not running.
-action=$1 pidfile=$2 log=$3 dir=$4 match=$5 start_tenths=$6 stop_tenths=$7 sig=$8
-shift 8
+#   sh -c "$this" slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START_TENTHS STOP_TENTHS SIGNAL READY [COMMAND...]
+# READY is a shell line that succeeds once the started process answers (empty: none).
+# Its answer is one line "slipway-pidfile WORD [PID [ELAPSED]]" on stdout, lines of the service's log
+# after it for "died" and "not-ready"; PidfileService's SupervisorAnswer reads it. A non-zero exit
+# status means the supervisor itself failed (its reason on stderr).
+action=$1 pidfile=$2 log=$3 dir=$4 match=$5 start_tenths=$6 stop_tenths=$7 sig=$8 ready=$9
+shift 9
+
+answer() {
+  echo "slipway-pidfile $*"
+}
 
 pause() {
   sleep 0.1 2>/dev/null || sleep 1
@@ -81,19 +87,43 @@ log_excerpt() {
 
 died() {
   rm -f "$pidfile"
-  echo "died $pid"
+  answer died
   log_excerpt
-  exit 4
+  exit 0
+}
+
+elapsed() {
+  e=$(ps -o etime= -p "$1" 2>/dev/null | tr -d ' ')
+  echo "${e:--}"
+}
+
+# Up: without a READY line, alive for the start timeout; with one, as soon as it succeeds.
+wait_until_up() {
+  i=0
+  while [ "$i" -lt "$start_tenths" ]; do
+    alive "$pid" || died
+    if [ -n "$ready" ] && (eval "$ready") >/dev/null 2>&1; then
+      alive "$pid" || died
+      return 0
+    fi
+    pause
+    i=$((i + 1))
+  done
+  alive "$pid" || died
+  [ -z "$ready" ] && return 0
+  kill -s TERM "$pid" 2>/dev/null
+  wait_until_gone "$pid" "$stop_tenths" || kill -s KILL "$pid" 2>/dev/null
+  rm -f "$pidfile"
+  answer not-ready "$pid"
+  log_excerpt
+  exit 0
 }
 
 start() {
   read_pid
   if ours "$pid"; then
-    echo "already running with pid $pid (pidfile $pidfile)" >&2
-    exit 3
-  fi
-  if [ -n "$pid" ]; then
-    echo "stale $pid"
+    answer already-running "$pid"
+    exit 0
   fi
   rm -f "$pidfile"
   mkdir -p "$(dirname "$pidfile")" "$(dirname "$log")" && : >> "$log" || exit 1
@@ -115,34 +145,28 @@ start() {
   done
   read_pid
   if [ -z "$pid" ]; then
-    echo "died"
+    answer died
     log_excerpt
-    exit 4
+    exit 0
   fi
-  i=0
-  while [ "$i" -lt "$start_tenths" ]; do
-    alive "$pid" || died
-    pause
-    i=$((i + 1))
-  done
-  alive "$pid" || died
-  echo "started $pid"
+  wait_until_up
+  answer running "$pid" "$(elapsed "$pid")"
 }
 
 stop() {
   read_pid
   if [ -z "$pid" ]; then
-    echo "not-running"
+    answer not-running
     return 0
   fi
   if ! ours "$pid"; then
     rm -f "$pidfile"
-    echo "stale $pid"
+    answer stale "$pid"
     return 0
   fi
   kill -s TERM "$pid" 2>/dev/null
   if wait_until_gone "$pid" "$stop_tenths"; then
-    echo "stopped $pid"
+    answer stopped "$pid"
   else
     # Kill the whole group only when the process leads its own (setsid): else the group is ours.
     if [ "$(process_group "$pid")" = "$pid" ]; then
@@ -154,7 +178,7 @@ stop() {
       echo "pid $pid is still alive after SIGKILL" >&2
       exit 1
     fi
-    echo "killed $pid"
+    answer killed "$pid"
   fi
   rm -f "$pidfile"
 }
@@ -162,28 +186,30 @@ stop() {
 status() {
   read_pid
   if [ -z "$pid" ]; then
-    echo "not-running"
+    answer not-running
   elif ours "$pid"; then
-    echo "running $pid"
+    answer running "$pid" "$(elapsed "$pid")"
   else
-    echo "stale $pid"
+    answer stale "$pid"
   fi
 }
 
 send_signal() {
   read_pid
-  if ! ours "$pid"; then
-    echo "not running (pidfile $pidfile${pid:+ names pid $pid, which is gone})" >&2
-    exit 5
+  if [ -z "$pid" ]; then
+    answer not-running
+  elif ! ours "$pid"; then
+    answer stale "$pid"
+  else
+    kill -s "$sig" "$pid" || exit 1
+    answer running "$pid" "$(elapsed "$pid")"
   fi
-  kill -s "$sig" "$pid" || exit 1
-  echo "signalled $pid"
 }
 
 case $action in
   start) start "$@" ;;
   stop) stop ;;
-  restart) stop && start "$@" ;;
+  restart) stop > /dev/null && start "$@" ;;
   status) status ;;
   signal) send_signal ;;
   *) echo "unknown action: $action" >&2; exit 2 ;;

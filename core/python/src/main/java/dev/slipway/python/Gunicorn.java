@@ -78,6 +78,11 @@ public final class Gunicorn {
       [Install]
       WantedBy=multi-user.target
       """;
+  private static final String PROBE = "import sys, urllib.request, urllib.error\n"
+      + "try: urllib.request.urlopen(sys.argv[1], timeout=1)\n"
+      + "except urllib.error.HTTPError: pass\n";
+  // A start returns at the first answer; this only bounds how long an app may take to import.
+  private static final Duration FIRST_ANSWER_LIMIT = Duration.ofSeconds(30);
   private static final int NOT_RUNNING = 5;
   private static final int NEW_MASTER_FAILED = 4;
 
@@ -100,8 +105,18 @@ public final class Gunicorn {
     supervised.addAll(3, List.of("--pid", pidfile + ".gunicorn"));
     this.command = List.copyOf(supervised);
     this.startTimeout = builder.startTimeout;
-    this.supervisor = PidfileService.named(builder.name).command(command).matching("gunicorn")
-        .pidfile(pidfile).log(log).startTimeout(builder.startTimeout).build();
+    PidfileService.Builder service = PidfileService.named(builder.name).command(command).matching("gunicorn")
+        .pidfile(pidfile).log(log).startTimeout(builder.bind.startsWith("unix:") ? builder.startTimeout : FIRST_ANSWER_LIMIT);
+    if (!builder.bind.startsWith("unix:")) {
+      service.readyWhen(answering("http://" + builder.bind + "/", builder.venv + "/bin/python"));
+    }
+    this.supervisor = service.build();
+  }
+
+  // Any HTTP answer (a 404 too) means a worker has imported the app and serves.
+  private static Command answering(String url, String python) {
+    return Command.format("if command -v curl >/dev/null 2>&1; then curl -s -o /dev/null --max-time 1 %s;"
+        + " else %s -c %s %s; fi", url, python, PROBE, url);
   }
 
   /** Starts describing a gunicorn serving {@code app}, a WSGI module and variable like {@code app:app}. */
@@ -138,7 +153,10 @@ public final class Gunicorn {
     return supervisor;
   }
 
-  /** Starts gunicorn; fails with the log's tail if it exits during the start timeout. */
+  /**
+   * Starts gunicorn and returns as soon as it answers HTTP on its address (any status), or fails
+   * with the log's tail if it exits first.
+   */
   public ServiceStatus start(Host host) {
     return supervisor.start(host);
   }
@@ -273,7 +291,11 @@ public final class Gunicorn {
       return this;
     }
 
-    /** How long a new master must keep running to count as started; 2 s unless said otherwise. */
+    /**
+     * How long a re-executed master's workers must keep running to count as started, and, for a
+     * unix socket (which has no readiness probe), how long a started master must; 2 s unless said
+     * otherwise. A start on a TCP address returns as soon as gunicorn answers (within 30 s).
+     */
     public Builder startTimeout(Duration timeout) {
       this.startTimeout = requireNonNull(timeout, "timeout");
       return this;

@@ -98,7 +98,7 @@ class GunicornTest {
 
     assertThatThrownBy(() -> patient.start(host))
         .isInstanceOf(ServiceException.class)
-        .hasMessageContaining("exited during its start timeout")
+        .hasMessageContaining("exited before it was up")
         .hasMessageContaining("No module named 'no_such_module'");
   }
 

@@ -9,6 +9,9 @@ import dev.slipway.HostContext;
 import dev.slipway.event.EventListener;
 import dev.slipway.Batch;
 import dev.slipway.Operation;
+import dev.slipway.service.PidfileService;
+import dev.slipway.service.SupervisorAnswer;
+import dev.slipway.service.SupervisorRequest;
 import java.io.InputStream;
 import dev.slipway.FileInfo;
 import java.io.OutputStream;
@@ -86,6 +89,18 @@ public final class FakeHost implements Host {
   public Stubbing when(String command) {
     requireNonNull(command, "command");
     return new Stubbing('"' + command + '"', command::equals);
+  }
+
+  /**
+   * Starts scripting what the pidfile supervisor of {@code service} answers to {@code request}:
+   *
+   * <pre>{@code
+   * web.when(app.supervisor(), SupervisorRequest.START).thenAnswer(SupervisorAnswer.running(42));
+   * }</pre>
+   */
+  public SupervisorStubbing when(PidfileService service, SupervisorRequest request) {
+    String command = service.command(request).toString();
+    return new SupervisorStubbing(new Stubbing(service.name() + " " + request, command::equals));
   }
 
   /** Starts scripting the answer to every command whose text {@code matcher} accepts. */
@@ -223,6 +238,20 @@ public final class FakeHost implements Host {
   @Override
   public String toString() {
     return "fake host " + name();
+  }
+
+  /** The answer being scripted for one request to a pidfile supervisor. */
+  public static final class SupervisorStubbing {
+    private final Stubbing command;
+
+    private SupervisorStubbing(Stubbing command) {
+      this.command = command;
+    }
+
+    /** The supervisor answers {@code answer}. */
+    public FakeHost thenAnswer(SupervisorAnswer answer) {
+      return command.thenOutput(answer.protocolText());
+    }
   }
 
   /** The answer being scripted for the commands one {@code when(...)} selected. */

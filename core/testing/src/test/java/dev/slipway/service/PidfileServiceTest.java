@@ -3,6 +3,7 @@ package dev.slipway.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.Command;
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
 import dev.slipway.testing.FakeHost;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,7 @@ class PidfileServiceTest {
 
     assertThatThrownBy(() -> crasher.start(host))
         .isInstanceOf(ServiceException.class)
-        .hasMessageContaining("crasher on " + host.name() + " exited during its start timeout")
+        .hasMessageContaining("crasher on " + host.name() + " exited before it was up")
         .hasMessageContaining("log " + dir.resolve("log/crasher.log"))
         .hasMessageContaining("    starting\n    ImportError: no module named app")
         .hasMessageNotContaining("earlier run");
@@ -202,19 +204,56 @@ class PidfileServiceTest {
 
   @Test
   void each_operation_is_one_command_with_values_quoted_and_the_environment_in_the_host_context() {
-    FakeHost web = FakeHost.named("web1");
-    web.when(line -> line.startsWith("sh -c ") && line.contains(" start ")).thenOutput("stale 17\nstarted 4242\n");
     PidfileService app = PidfileService.named("app").command("/opt/my app/bin/server", "--port", "8000")
         .env("APP_MODE", "production").pidfile("/opt/my app/app.pid").log("/opt/my app/app.log").build();
+    FakeHost web = FakeHost.named("web1").when(app, SupervisorRequest.START).thenAnswer(SupervisorAnswer.running(4242));
 
     ServiceStatus started = app.start(web);
 
     assertThat(started.pid()).hasValue(4242);
     assertThat(web.commands()).singleElement().asString()
-        .contains(" slipway-pidfile start '/opt/my app/app.pid' '/opt/my app/app.log' '' server 20 100 -"
-            + " '/opt/my app/bin/server' --port 8000")
+        .contains("'/opt/my app/app.pid' '/opt/my app/app.log'").contains("'/opt/my app/bin/server' --port 8000")
         .doesNotContain("production");
     assertThat(web.recorded().get(0).context().env()).containsEntry("APP_MODE", "production");
+  }
+
+  @Test
+  void a_fake_hosts_scripted_answers_become_the_services_typed_status_and_failures() {
+    PidfileService app = service("app").command("server").build();
+    FakeHost web = FakeHost.named("web1")
+        .when(app, SupervisorRequest.STATUS).thenAnswer(new SupervisorAnswer.Stale(17))
+        .when(app, SupervisorRequest.signal("HUP")).thenAnswer(SupervisorAnswer.notRunning())
+        .when(app, SupervisorRequest.START).thenAnswer(new SupervisorAnswer.Died(List.of("ImportError: app")));
+
+    assertThat(app.status(web).detail()).contains("stale pidfile").contains("pid 17");
+    assertThatThrownBy(() -> app.signal(web, "HUP")).isInstanceOf(ServiceException.class)
+        .hasMessageContaining("Cannot send HUP to app on web1: not running");
+    assertThatThrownBy(() -> app.start(web)).isInstanceOf(ServiceException.class)
+        .hasMessageEndingWith("last lines of its log:\n    ImportError: app");
+  }
+
+  @Test
+  void with_a_readiness_probe_start_answers_once_the_probe_succeeds() {
+    PidfileService answering = service("sleeper")
+        .command("sh", "-c", "sleep 0.3; touch ready; exec sleep 300").directory(dir.toString())
+        .readyWhen(Command.cmd("test", "-f", "ready")).matching("sleep").startTimeout(Duration.ofSeconds(30)).build();
+
+    ServiceStatus started = answering.start(host);
+
+    assertThat(started.running()).isTrue();
+    assertThat(dir.resolve("ready")).exists();
+  }
+
+  @Test
+  void a_process_whose_probe_never_succeeds_is_stopped_and_the_start_fails_with_its_log() {
+    PidfileService silent = service("sleeper").command("sh", "-c", "echo listening nowhere; exec sleep 300")
+        .readyWhen(Command.cmd("false")).matching("sleep").build();
+
+    assertThatThrownBy(() -> silent.start(host))
+        .isInstanceOf(ServiceException.class)
+        .hasMessageContaining("did not answer its readiness probe within 300 ms, so it was stopped")
+        .hasMessageEndingWith("    listening nowhere");
+    assertThat(silent.status(host).running()).isFalse();
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.slipway.release.Step;
 import dev.slipway.release.deps.DependencyEnvironment;
 import dev.slipway.python.Gunicorn;
 import dev.slipway.service.HttpHealthCheck;
+import dev.slipway.service.PidfileService;
 import dev.slipway.service.SystemdService;
 import dev.slipway.template.Template;
 import java.nio.file.Path;
@@ -105,6 +106,11 @@ public final class FlaskApp {
   /** The releases on {@code host}, newest first. */
   public List<Release> releases(Host host) {
     return releases().releases(host);
+  }
+
+  /** The pidfile supervisor gunicorn runs under; a fake host scripts its answers with it. */
+  public PidfileService supervisor() {
+    return gunicorn.supervisor();
   }
 
   /** Stops the app server on {@code host}. */

@@ -3,11 +3,11 @@ package dev.slipway.examples.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.service.SupervisorAnswer;
+import dev.slipway.service.SupervisorRequest;
 import dev.slipway.testing.FakeHost;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FlaskAppFakeHostTest {
   private static final String DEPLOY_TO = "/opt/flask-demo";
   private static final String CURRENT = DEPLOY_TO + "/current";
-  // sh -c SCRIPT slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START STOP SIGNAL COMMAND...
-  private static final Pattern SUPERVISOR = Pattern.compile("(?s)sh -c .* slipway-pidfile (\\w+) (?:\\S+ ){6}(\\S+) .*");
+  private static final SupervisorRequest HUP = SupervisorRequest.signal("HUP");
   private static final Pattern COPY_UNCHANGED = Pattern.compile("cd \\S+ && tar -cf \\S+ --null -T - && .*");
 
   @TempDir
@@ -119,16 +118,16 @@ class FlaskAppFakeHostTest {
   private void deployV1() {
     // The real supervisor's start makes shared/pids for its pidfile; FlaskApp keeps a note beside it.
     web.fs().mkdirs(DEPLOY_TO + "/shared/pids");
-    web.when(supervisor("status")).thenOutput("not-running\n")
-        .when(supervisor("start")).thenOutput("started 4242\n");
+    web.when(app.supervisor(), SupervisorRequest.STATUS).thenAnswer(SupervisorAnswer.notRunning())
+        .when(app.supervisor(), SupervisorRequest.START).thenAnswer(SupervisorAnswer.running(4242));
     answeringVersion("v1");
     app.deploy(web, "v1");
   }
 
   /** From now on the supervisor finds gunicorn running and signals it. */
   private void gunicornRunning() {
-    web.when(supervisor("status")).thenOutput("running 4242\n")
-        .when(supervisor("signal")).thenOutput("signalled 4242\n");
+    web.when(app.supervisor(), SupervisorRequest.STATUS).thenAnswer(SupervisorAnswer.running(4242))
+        .when(app.supervisor(), HUP).thenAnswer(SupervisorAnswer.running(4242));
   }
 
   /** From now on the health check (curl on the host, printing the body then the status) gets {@code version}. */
@@ -136,19 +135,16 @@ class FlaskAppFakeHostTest {
     web.when(command -> command.startsWith("if command -v curl")).thenOutput("{\"version\": \"" + version + "\"}\n200");
   }
 
-  private static Predicate<String> supervisor(String action) {
-    return command -> SUPERVISOR.matcher(command).matches() && command.contains(" slipway-pidfile " + action + " ");
-  }
-
   /** The commands the host received, each in a few words. */
   private List<String> steps() {
-    return web.commands().stream().map(FlaskAppFakeHostTest::inWords).toList();
+    return web.commands().stream().map(this::inWords).toList();
   }
 
-  private static String inWords(String command) {
-    Matcher supervisor = SUPERVISOR.matcher(command);
-    if (supervisor.matches()) {
-      return "gunicorn " + supervisor.group(1) + (supervisor.group(1).equals("signal") ? " " + supervisor.group(2) : "");
+  private String inWords(String command) {
+    for (SupervisorRequest request : List.of(SupervisorRequest.STATUS, SupervisorRequest.START, HUP)) {
+      if (command.equals(app.supervisor().command(request).toString())) {
+        return "gunicorn " + request;
+      }
     }
     if (COPY_UNCHANGED.matcher(command).matches()) {
       return "copy unchanged files with tar (refused)";
