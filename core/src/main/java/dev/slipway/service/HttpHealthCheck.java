@@ -3,6 +3,7 @@ package dev.slipway.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Command;
+import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.release.HealthCheck;
@@ -31,14 +32,16 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>By default the request is made <em>on the host</em>, with {@code curl} if it is there and
- * otherwise with a {@code python3} one-liner (chosen by the host's shell in the same round trip),
- * one round trip per attempt. {@link #fromController()} makes it from this JVM instead, with
+ * otherwise with a {@code python3} one-liner, in a loop on the host: the first attempt at once,
+ * then one every interval, all in one round trip that ends at the first good answer (a body
+ * {@linkplain #expectBodyMatching regex} is checked in this JVM, so a loop then ends at the first
+ * expected status, and another round trip goes on if the body does not match). {@link #fromController()} makes it from this JVM instead, with
  * {@link HttpClient}. Redirects are never followed, in either mode, so a 302 to a login page is not
  * mistaken for health. Immutable and thread-safe; every {@code with}-style method returns a copy.
  */
 public final class HttpHealthCheck implements HealthCheck {
   private static final int EXCERPT = 200;
-  // Prints the body, a newline and the status (0 without an answer; the reason goes to stderr).
+  // Prints the body, a newline and the status (0 without an answer, after the reason).
   private static final String PYTHON = String.join("\n",
       "import sys, urllib.request, urllib.error",
       "class NoRedirect(urllib.request.HTTPRedirectHandler):",
@@ -52,25 +55,25 @@ public final class HttpHealthCheck implements HealthCheck {
       "    sys.stderr.write('%s\\n' % e)",
       "    status, body = 0, b''",
       "sys.stdout.buffer.write(body + b'\\n' + str(status).encode())");
-  private static final String ON_HOST = "if command -v curl >/dev/null 2>&1; then"
-      + " curl -sS -o - -w %s --max-time %s %s;"
-      + " elif command -v python3 >/dev/null 2>&1; then python3 -c %s %s %s;"
-      + " else echo 'neither curl nor python3 is installed' >&2; exit 127; fi";
-
+  private static final String LOOP = Scripts.load("health-loop.sh");
+  private static final String ANSWER = "slipway-health ";
   private final URI url;
   private final int expectedStatus;
   private final Optional<Pattern> expectedBody;
+  private final Optional<String> expectedText;
   private final String bodyDescription;
   private final int attempts;
   private final Duration interval;
   private final Duration timeout;
   private final boolean fromHost;
 
-  private HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> expectedBody, String bodyDescription,
+  private HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> expectedBody, Optional<String> expectedText,
+                          String bodyDescription,
                           int attempts, Duration interval, Duration timeout, boolean fromHost) {
     this.url = url;
     this.expectedStatus = expectedStatus;
     this.expectedBody = expectedBody;
+    this.expectedText = expectedText;
     this.bodyDescription = bodyDescription;
     this.attempts = attempts;
     this.interval = interval;
@@ -78,14 +81,14 @@ public final class HttpHealthCheck implements HealthCheck {
     this.fromHost = fromHost;
   }
 
-  /** A check of {@code url} expecting status 200: 10 attempts 500 ms apart, 5 s each, from the host. */
+  /** A check of {@code url} expecting status 200: 50 attempts 100 ms apart, 5 s each, from the host. */
   public static HttpHealthCheck of(String url) {
     URI uri = URI.create(requireNonNull(url, "url"));
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new IllegalArgumentException("health check URL must be http or https, was: " + url);
     }
-    return new HttpHealthCheck(uri, 200, Optional.empty(), "", 10, Duration.ofMillis(500), Duration.ofSeconds(5),
-        true);
+    return new HttpHealthCheck(uri, 200, Optional.empty(), Optional.empty(), "", 50, Duration.ofMillis(100),
+        Duration.ofSeconds(5), true);
   }
 
   /** The same check, expecting {@code status} instead of 200. */
@@ -93,19 +96,19 @@ public final class HttpHealthCheck implements HealthCheck {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
     }
-    return new HttpHealthCheck(url, status, expectedBody, bodyDescription, attempts, interval, timeout, fromHost);
+    return new HttpHealthCheck(url, status, expectedBody, expectedText, bodyDescription, attempts, interval, timeout, fromHost);
   }
 
   /** The same check, also expecting the body to contain {@code text}. */
   public HttpHealthCheck expectBodyContaining(String text) {
     return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(Pattern.quote(text))),
-        " and a body containing '" + text + "'", attempts, interval, timeout, fromHost);
+        Optional.of(text), " and a body containing '" + text + "'", attempts, interval, timeout, fromHost);
   }
 
   /** The same check, also expecting part of the body to match {@code regex} (Java syntax). */
   public HttpHealthCheck expectBodyMatching(String regex) {
     return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(regex)),
-        " and a body matching /" + regex + "/", attempts, interval, timeout, fromHost);
+        Optional.empty(), " and a body matching /" + regex + "/", attempts, interval, timeout, fromHost);
   }
 
   /** The same check, making up to {@code count} attempts (at least 1). */
@@ -113,7 +116,7 @@ public final class HttpHealthCheck implements HealthCheck {
     if (count < 1) {
       throw new IllegalArgumentException("attempts must be >= 1, was " + count);
     }
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, count, interval, timeout, fromHost);
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, count, interval, timeout, fromHost);
   }
 
   /** The same check, waiting {@code pause} between attempts. */
@@ -121,7 +124,7 @@ public final class HttpHealthCheck implements HealthCheck {
     if (pause.isNegative()) {
       throw new IllegalArgumentException("interval must not be negative, was " + pause);
     }
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, pause, timeout, fromHost);
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, pause, timeout, fromHost);
   }
 
   /** The same check, giving each attempt at most {@code limit}. */
@@ -129,17 +132,17 @@ public final class HttpHealthCheck implements HealthCheck {
     if (limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + limit);
     }
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, interval, limit, fromHost);
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, interval, limit, fromHost);
   }
 
   /** The same check, asking from this JVM instead of from the host. */
   public HttpHealthCheck fromController() {
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, interval, timeout, false);
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, interval, timeout, false);
   }
 
   /** The same check, asking from the host itself (the default). */
   public HttpHealthCheck fromHost() {
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, bodyDescription, attempts, interval, timeout, true);
+    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, interval, timeout, true);
   }
 
   /**
@@ -166,13 +169,13 @@ public final class HttpHealthCheck implements HealthCheck {
       return;
     }
     Answer last = null;
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      last = fromHost ? askOnHost(host) : askFromController();
+    for (int made = 0; made < attempts; made += last.attempts()) {
+      if (made > 0) {
+        pause();
+      }
+      last = fromHost ? askOnHost(host, attempts - made) : askFromController();
       if (expected(last)) {
         return;
-      }
-      if (attempt < attempts) {
-        pause();
       }
     }
     throw failed(host, last);
@@ -188,10 +191,15 @@ public final class HttpHealthCheck implements HealthCheck {
     return answer.status() == expectedStatus && expectedBody.map(p -> p.matcher(answer.body()).find()).orElse(true);
   }
 
-  private Answer askOnHost(Host host) {
+  // One round trip polls up to `rounds` times on the host; it stops at the first answer with the
+  // expected status (and text, for expectBodyContaining), so a body regex is checked here.
+  private Answer askOnHost(Host host, int rounds) {
     String seconds = String.valueOf(timeout.toMillis() / 1000.0);
-    Command ask = Command.format(ON_HOST, "\\n%{http_code}", seconds, url.toString(), PYTHON, url.toString(), seconds)
-        .timeout(timeout.plusSeconds(10));
+    // A subshell of the host's shell, not "sh -c": it needs nothing on the PATH but curl or python3.
+    Command ask = Command.format("( set -- slipway-health %s %s %s %s %s %s %s\n" + LOOP.replace("%", "%%") + ")",
+        url.toString(), seconds, rounds, String.valueOf(interval.toMillis() / 1000.0), expectedStatus,
+        expectedText.orElse(""), PYTHON)
+        .timeout(timeout.plus(interval).multipliedBy(rounds).plusSeconds(10));
     CommandResult result = host.execute(ask);
     if (result.exitStatus() == 127 && result.stderr().contains("neither curl nor python3")) {
       throw new HealthCheckFailedException("Cannot check " + url + " on " + host.name()
@@ -199,19 +207,23 @@ public final class HttpHealthCheck implements HealthCheck {
           host.name(), url.toString(), 0, 0, "");
     }
     String out = result.stdout();
-    int newline = out.lastIndexOf('\n');
-    String code = out.substring(newline + 1).strip();
-    int status = code.matches("\\d{1,3}") ? Integer.parseInt(code) : 0;
-    return new Answer(status, newline < 0 ? "" : out.substring(0, newline), result.stderr().strip());
+    int newline = out.indexOf('\n');
+    String first = newline < 0 ? out : out.substring(0, newline);
+    if (!result.succeeded() || !first.startsWith(ANSWER)) {
+      throw new CommandFailedException(host.context(), result);
+    }
+    String[] words = first.substring(ANSWER.length()).strip().split(" ");
+    return new Answer(Integer.parseInt(words[1]), newline < 0 ? "" : out.substring(newline + 1),
+        result.stderr().strip(), Integer.parseInt(words[0]));
   }
 
   private Answer askFromController() {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
     try {
       HttpResponse<String> response = Client.INSTANCE.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body(), "");
+      return new Answer(response.statusCode(), response.body(), "", 1);
     } catch (IOException e) {
-      return new Answer(0, "", e.toString());
+      return new Answer(0, "", e.toString(), 1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HealthCheckFailedException("Health check of " + url + " was interrupted", "controller",
@@ -246,7 +258,7 @@ public final class HttpHealthCheck implements HealthCheck {
     return "HttpHealthCheck[GET " + url + " expects " + expectedStatus + bodyDescription + "]";
   }
 
-  private record Answer(int status, String body, String error) {}
+  private record Answer(int status, String body, String error, int attempts) {}
 
   // One client for the JVM, made on first use: a client owns a selector thread.
   private static final class Client {

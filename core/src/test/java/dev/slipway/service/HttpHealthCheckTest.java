@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.slipway.Host;
+import dev.slipway.event.CommandEvent;
 import dev.slipway.local.LocalHost;
 import dev.slipway.release.HealthCheck;
 import dev.slipway.release.Release;
@@ -76,6 +77,22 @@ class HttpHealthCheckTest {
     quick().expectBodyMatching("\"version\":\\s*\"v2\"").check(host);
 
     assertThat(requests).hasValue(2);
+  }
+
+  @Test
+  void from_the_host_every_attempt_until_the_expected_text_travels_in_one_round_trip() {
+    answer(503, "starting").answer(200, "{\"version\":\"v1\"}").answer(200, "{\"version\":\"v2\"}");
+    AtomicInteger commands = new AtomicInteger();
+    Host counted = host.withListener(event -> {
+      if (event instanceof CommandEvent) {
+        commands.incrementAndGet();
+      }
+    });
+
+    quick().expectBodyContaining("\"v2\"").check(counted);
+
+    assertThat(requests).hasValue(3);
+    assertThat(commands).hasValue(1);
   }
 
   @Test

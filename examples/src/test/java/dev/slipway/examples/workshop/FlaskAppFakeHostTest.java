@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * How to unit-test a deploy without a server: the workshop's {@link FlaskApp} deploys the real git
  * repository onto a {@link FakeHost}. The release archive is unpacked by the fake's built-in
  * {@code tar} onto its in-memory file system; the three programs the deploy runs on the host are
- * scripted answers: the venv build, gunicorn's pidfile supervisor and the health check's
- * {@code curl} of {@code /version}.
+ * scripted answers: the venv build, gunicorn's pidfile supervisor (typed requests and answers)
+ * and the health check's loop asking {@code /version}.
  *
  * <p>One more answer: from the second release on, the git source copies the files that did not
  * change from the live release with a {@code tar} pipe fed on stdin. The fake cannot run that, so
@@ -130,9 +130,13 @@ class FlaskAppFakeHostTest {
         .when(app.supervisor(), HUP).thenAnswer(SupervisorAnswer.running(4242));
   }
 
-  /** From now on the health check (curl on the host, printing the body then the status) gets {@code version}. */
+  /**
+   * From now on the health check's loop on the host gets {@code version}: it reports how many
+   * attempts it made (all of them when the answer is wrong) and the last status, then the body.
+   */
   private void answeringVersion(String version) {
-    web.when(command -> command.startsWith("if command -v curl")).thenOutput("{\"version\": \"" + version + "\"}\n200");
+    web.when(command -> command.contains(" slipway-health ")).thenOutput("slipway-health 150 200\n{\"version\": \""
+        + version + "\"}");
   }
 
   /** The commands the host received, each in a few words. */
@@ -155,7 +159,7 @@ class FlaskAppFakeHostTest {
     if (command.contains(" -m venv ")) {
       return "build the venv";
     }
-    if (command.startsWith("if command -v curl")) {
+    if (command.contains(" slipway-health ")) {
       return "GET /version";
     }
     return command;
