@@ -1,6 +1,5 @@
 package dev.slipway;
 
-import dev.slipway.internal.ScriptCompiler;
 import java.util.List;
 
 /**
@@ -22,7 +21,12 @@ public class CommandFailedException extends SlipwayException {
   private final transient CommandResult result;
 
   public CommandFailedException(HostContext context, CommandResult result) {
-    super(describe(context, result));
+    this(context, result, result.command().toString());
+  }
+
+  /** For subclasses that name what failed otherwise than by the command's text. */
+  protected CommandFailedException(HostContext context, CommandResult result, String what) {
+    super(describe(context, result, what));
     this.context = context;
     this.result = result;
   }
@@ -48,23 +52,13 @@ public class CommandFailedException extends SlipwayException {
   }
 
   /**
-   * One line for reports: the host, the exit status, the failed operation of a batch (or the
-   * command) and the last line it wrote to stderr, e.g. {@code Command failed on web-1 (exit status
-   * 1): operation 7 of 10: pip install -r requirements.txt: ERROR: No matching distribution found}.
+   * One line for reports: the host, the exit status, the command's first line and the last line it
+   * wrote to stderr; a {@link BatchFailedException} names the failed operation instead.
    */
   public String summary() {
     List<String> stderr = result.stderr().lines().filter(line -> !line.isBlank()).toList();
-    int operationLine = stderr.size();
-    for (int i = 0; i < stderr.size(); i++) {
-      if (stderr.get(i).startsWith(ScriptCompiler.FAILED_OPERATION)) {
-        operationLine = i;
-        break;
-      }
-    }
-    String what = operationLine < stderr.size()
-        ? stderr.get(operationLine).substring("slipway: ".length()).replaceFirst(" failed: ", ": ")
-        : result.command().toString().lines().findFirst().orElse("");
-    String lastWords = operationLine > 0 ? ": " + stderr.get(operationLine - 1).strip() : "";
+    String what = result.command().toString().lines().findFirst().orElse("");
+    String lastWords = stderr.isEmpty() ? "" : ": " + stderr.get(stderr.size() - 1).strip();
     return "Command failed on " + result.host() + " (exit status " + result.exitStatus() + "): " + what + lastWords;
   }
 
@@ -73,10 +67,10 @@ public class CommandFailedException extends SlipwayException {
     return result.stderr();
   }
 
-  private static String describe(HostContext context, CommandResult result) {
+  private static String describe(HostContext context, CommandResult result, String what) {
     StringBuilder message = new StringBuilder()
         .append("Command failed on ").append(result.host())
-        .append(" (exit status ").append(result.exitStatus()).append("): ").append(result.command());
+        .append(" (exit status ").append(result.exitStatus()).append("): ").append(what);
     String where = context.describe();
     if (!where.isEmpty()) {
       message.append("\n  ").append(where);

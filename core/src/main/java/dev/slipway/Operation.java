@@ -2,8 +2,6 @@ package dev.slipway;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.slipway.Command;
-
 /**
  * One typed change to a host's file system, or one command, as part of a {@link Batch}.
  *
@@ -16,10 +14,42 @@ public sealed interface Operation {
   /** A one-line description for errors and dry-run output, e.g. {@code mkdir -p /srv/app}. */
   String describe();
 
+  /** Calls the method of {@code visitor} for this operation's kind. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of operation, so that code handling operations (the script compiler, the
+   * fake's file system) is checked by the compiler to handle every kind.
+   *
+   * @param <R> what each method returns
+   */
+  interface Visitor<R> {
+    R mkdirs(Mkdirs op);
+
+    R createDirectory(CreateDirectory op);
+
+    R symlink(Symlink op);
+
+    R rename(Rename op);
+
+    R remove(Remove op);
+
+    R writeFile(WriteFile op);
+
+    R copy(Copy op);
+
+    R exec(Exec op);
+  }
+
   /** {@code mkdir -p}: creates the directory and its parents; fine if it exists. */
   record Mkdirs(String path) implements Operation {
     public Mkdirs {
       requireAbsolute(path);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mkdirs(this);
     }
 
     @Override
@@ -32,6 +62,11 @@ public sealed interface Operation {
   record CreateDirectory(String path) implements Operation {
     public CreateDirectory {
       requireAbsolute(path);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.createDirectory(this);
     }
 
     @Override
@@ -51,6 +86,11 @@ public sealed interface Operation {
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.symlink(this);
+    }
+
+    @Override
     public String describe() {
       return "ln -s " + target + " " + link;
     }
@@ -61,6 +101,11 @@ public sealed interface Operation {
     public Rename {
       requireAbsolute(from);
       requireAbsolute(to);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.rename(this);
     }
 
     @Override
@@ -76,6 +121,11 @@ public sealed interface Operation {
       if (path.equals("/")) {
         throw new IllegalArgumentException("refusing to remove /");
       }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.remove(this);
     }
 
     @Override
@@ -95,6 +145,11 @@ public sealed interface Operation {
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.writeFile(this);
+    }
+
+    @Override
     public String describe() {
       return "write " + path;
     }
@@ -108,6 +163,11 @@ public sealed interface Operation {
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.copy(this);
+    }
+
+    @Override
     public String describe() {
       return "cp -a " + from + " " + to;
     }
@@ -117,6 +177,11 @@ public sealed interface Operation {
   record Exec(Command command) implements Operation {
     public Exec {
       requireNonNull(command, "command");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.exec(this);
     }
 
     @Override

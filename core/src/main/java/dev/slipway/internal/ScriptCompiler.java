@@ -5,15 +5,24 @@ import static dev.slipway.internal.Quoting.quote;
 import dev.slipway.Batch;
 import dev.slipway.Operation;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Compiles a {@link Batch} into one POSIX {@code sh} script: {@code set -eu}, every path quoted,
- * each operation guarded so that the first failure stops the script and names the operation on
- * stderr ({@code slipway: operation 3 of 5 failed: mv /a /b}).
+ * Compiles a {@link Batch} into one {@code sh} script: {@code set -eu}, every path quoted, each
+ * operation guarded so that the first failure stops the script and names the operation on stderr
+ * ({@code slipway: operation 3 of 5 failed: mv /a /b}), which {@link #failedOperation} reads back.
+ * The one place that renders each operation as shell text ({@link #shell}), for batches and for
+ * the SSH transport's file operations.
+ *
+ * <p>POSIX {@code sh} and utilities, but for {@code mv -T} (GNU coreutils, also BusyBox): it
+ * renames onto a symlink to a directory instead of moving into that directory, which is what
+ * makes replacing {@code current} one atomic {@code rename(2)}.
  */
 public final class ScriptCompiler {
-  /** How a compiled script's stderr line naming the failed operation starts. */
-  public static final String FAILED_OPERATION = "slipway: operation ";
+  private static final String FAILED = "slipway: operation ";
+  private static final Pattern FAILED_LINE = Pattern.compile("^" + FAILED + "(\\d+) of (\\d+) failed: ", Pattern.MULTILINE);
 
   private ScriptCompiler() {}
 
@@ -21,7 +30,7 @@ public final class ScriptCompiler {
   public static String compile(Batch batch) {
     List<Operation> ops = batch.operations();
     StringBuilder script = new StringBuilder("set -eu\n")
-        .append("slipway_fail() { s=$?; printf '").append(FAILED_OPERATION).append("%s of ").append(ops.size())
+        .append("slipway_fail() { s=$?; printf '").append(FAILED).append("%s of ").append(ops.size())
         .append(" failed: %s\\n' \"$1\" \"$2\" >&2; exit $s; }\n");
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);
@@ -31,33 +40,82 @@ public final class ScriptCompiler {
     return script.toString();
   }
 
-  /** The shell text of one operation. */
-  static String shell(Operation op) {
-    if (op instanceof Operation.Mkdirs m) {
-      return "mkdir -p -- " + quote(m.path());
-    } else if (op instanceof Operation.CreateDirectory c) {
-      return "mkdir -- " + quote(c.path());
-    } else if (op instanceof Operation.Symlink s) {
-      String temp = quote(s.link()) + ".slipway-$$";
-      return "rm -f -- " + temp + " && ln -s -- " + quote(s.target()) + " " + temp
-          + " && mv -Tf -- " + temp + " " + quote(s.link());
-    } else if (op instanceof Operation.Rename r) {
-      return "mv -Tf -- " + quote(r.from()) + " " + quote(r.to());
-    } else if (op instanceof Operation.Remove r) {
-      return "rm -rf -- " + quote(r.path());
-    } else if (op instanceof Operation.WriteFile w) {
-      String temp = quote(w.path()) + ".slipway-$$";
-      return "printf '%s' " + quote(w.content()) + " > " + temp
-          + " && chmod " + Integer.toOctalString(w.mode()) + " " + temp
-          + " && mv -Tf -- " + temp + " " + quote(w.path());
-    } else if (op instanceof Operation.Copy c) {
-      return "cp -a -- " + quote(c.from()) + " " + quote(c.to());
-    } else if (op instanceof Operation.Exec e) {
-      if (!e.command().secrets().isEmpty()) {
-        throw new IllegalArgumentException("a batch cannot carry secrets; run the command on its own: " + e.command());
-      }
-      return e.command().render();
-    }
-    throw new IllegalArgumentException("unknown operation " + op);
+  /** The line a failed batch ends its stderr with, as the compiled script prints it; for fakes. */
+  public static String failureLine(Batch batch, int index) {
+    return FAILED + (index + 1) + " of " + batch.operations().size() + " failed: "
+        + batch.operations().get(index).describe() + "\n";
   }
+
+  /** The index (from 0) of the operation a failed batch's stderr names; empty if it names none. */
+  public static OptionalInt failedOperation(String stderr) {
+    Matcher line = FAILED_LINE.matcher(stderr);
+    OptionalInt index = OptionalInt.empty();
+    while (line.find()) {
+      index = OptionalInt.of(Integer.parseInt(line.group(1)) - 1);
+    }
+    return index;
+  }
+
+  /** {@code stderr} without the line naming the failed operation: what the operation itself wrote. */
+  public static String withoutFailureLine(String stderr) {
+    return FAILED_LINE.matcher(stderr).find() ? stderr.replaceAll("(?m)^" + FAILED + "\\d+ of \\d+ failed: .*\\R?", "")
+        : stderr;
+  }
+
+  /** The shell text of one operation. */
+  public static String shell(Operation op) {
+    return op.accept(SHELL);
+  }
+
+  private static final Operation.Visitor<String> SHELL = new Operation.Visitor<>() {
+    @Override
+    public String mkdirs(Operation.Mkdirs op) {
+      return "mkdir -p -- " + quote(op.path());
+    }
+
+    @Override
+    public String createDirectory(Operation.CreateDirectory op) {
+      return "mkdir -- " + quote(op.path());
+    }
+
+    // ln -s under a temporary name, then rename(2) over the old link: atomic, and a relative
+    // target stays relative.
+    @Override
+    public String symlink(Operation.Symlink op) {
+      String temp = quote(op.link() + ".slipway-") + "$$";
+      return "rm -f -- " + temp + " && ln -s -- " + quote(op.target()) + " " + temp
+          + " && mv -Tf -- " + temp + " " + quote(op.link()) + " || { rm -f -- " + temp + "; false; }";
+    }
+
+    @Override
+    public String rename(Operation.Rename op) {
+      return "mv -Tf -- " + quote(op.from()) + " " + quote(op.to());
+    }
+
+    @Override
+    public String remove(Operation.Remove op) {
+      return "rm -rf -- " + quote(op.path());
+    }
+
+    @Override
+    public String writeFile(Operation.WriteFile op) {
+      String temp = quote(op.path() + ".slipway-") + "$$";
+      return "printf '%s' " + quote(op.content()) + " > " + temp
+          + " && chmod " + Integer.toOctalString(op.mode()) + " " + temp
+          + " && mv -Tf -- " + temp + " " + quote(op.path());
+    }
+
+    @Override
+    public String copy(Operation.Copy op) {
+      return "cp -a -- " + quote(op.from()) + " " + quote(op.to());
+    }
+
+    @Override
+    public String exec(Operation.Exec op) {
+      if (!op.command().secrets().isEmpty()) {
+        throw new IllegalArgumentException("a batch cannot carry secrets; run the command on its own: " + op.command());
+      }
+      return op.command().render();
+    }
+  };
 }

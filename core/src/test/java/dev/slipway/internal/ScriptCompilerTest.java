@@ -25,7 +25,7 @@ class ScriptCompilerTest {
     assertThat(ScriptCompiler.shell(new Operation.CreateDirectory("/srv/lock"))).isEqualTo("mkdir -- /srv/lock");
     assertThat(ScriptCompiler.shell(new Operation.Symlink("releases/1", "/srv/current")))
         .isEqualTo("rm -f -- /srv/current.slipway-$$ && ln -s -- releases/1 /srv/current.slipway-$$"
-            + " && mv -Tf -- /srv/current.slipway-$$ /srv/current");
+            + " && mv -Tf -- /srv/current.slipway-$$ /srv/current || { rm -f -- /srv/current.slipway-$$; false; }");
     assertThat(ScriptCompiler.shell(new Operation.Rename("/a", "/b c"))).isEqualTo("mv -Tf -- /a '/b c'");
     assertThat(ScriptCompiler.shell(new Operation.Remove("/srv/old"))).isEqualTo("rm -rf -- /srv/old");
     assertThat(ScriptCompiler.shell(new Operation.WriteFile("/srv/f", "it's", 0640)))

@@ -7,7 +7,8 @@ import dev.slipway.FileInfo;
 import dev.slipway.FileOperationException;
 import dev.slipway.Secret;
 import dev.slipway.event.ConnectionEvent;
-import dev.slipway.internal.Quoting;
+import dev.slipway.Operation;
+import dev.slipway.internal.ScriptCompiler;
 import dev.slipway.spi.ExecRequest;
 import dev.slipway.spi.ExecResult;
 import dev.slipway.spi.Transport;
@@ -141,28 +142,24 @@ public final class SshTransport implements Transport {
       });
     } catch (FileOperationException e) {
       // Servers without posix-rename@openssh.com refuse to rename over an existing file.
-      shell(from, "cannot rename to " + to, "mv -Tf -- " + Quoting.quote(from) + " " + Quoting.quote(to));
+      shell(from, "cannot rename to " + to, ScriptCompiler.shell(new Operation.Rename(from, to)));
     }
   }
 
   @Override
   public void mkdirs(String path) {
-    shell(path, "cannot create directory", "mkdir -p -- " + Quoting.quote(path));
+    shell(path, "cannot create directory", ScriptCompiler.shell(new Operation.Mkdirs(path)));
   }
 
   @Override
   public void symlink(String target, String link) {
-    String temporary = temporaryName(link);
-    // ln -s to a new name then rename(2) over the old link: the link is replaced atomically, and
-    // a relative target stays relative (SFTP's symlink would make it absolute).
-    shell(link, "cannot link to " + target, "ln -s -- " + Quoting.quote(target) + " " + Quoting.quote(temporary)
-        + " && mv -Tf -- " + Quoting.quote(temporary) + " " + Quoting.quote(link)
-        + " || { rm -f -- " + Quoting.quote(temporary) + "; exit 1; }");
+    // SFTP's symlink would make a relative target absolute, and could not replace a link atomically.
+    shell(link, "cannot link to " + target, ScriptCompiler.shell(new Operation.Symlink(target, link)));
   }
 
   @Override
   public void delete(String path) {
-    shell(path, "cannot delete", "rm -rf -- " + Quoting.quote(path));
+    shell(path, "cannot delete", ScriptCompiler.shell(new Operation.Remove(path)));
   }
 
   @Override

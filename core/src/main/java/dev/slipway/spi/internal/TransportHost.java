@@ -2,6 +2,7 @@ package dev.slipway.spi.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.slipway.BatchFailedException;
 import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,9 +112,19 @@ public final class TransportHost implements Host {
         outputSink(List.of()));
     CommandResult result = run(command, List.of(), () -> transport.apply(batch, request));
     if (!result.succeeded()) {
-      throw new CommandFailedException(context, result);
+      throw failure(batch, result);
     }
     return result;
+  }
+
+  private CommandFailedException failure(Batch batch, CommandResult result) {
+    OptionalInt failed = ScriptCompiler.failedOperation(result.stderr());
+    if (failed.isEmpty()) {
+      return new CommandFailedException(context, result);
+    }
+    CommandResult own = new CommandResult(result.host(), result.command(), result.exitStatus(), result.stdout(),
+        ScriptCompiler.withoutFailureLine(result.stderr()), result.duration());
+    return new BatchFailedException(context, own, batch, failed.getAsInt());
   }
 
   private CommandResult checkSyntax(Command command, Command checked) {

@@ -8,6 +8,7 @@ import dev.slipway.Command;
 import dev.slipway.CommandTimeoutException;
 import dev.slipway.FileOperationException;
 import dev.slipway.HostContext;
+import dev.slipway.internal.ScriptCompiler;
 import dev.slipway.local.LocalTransport;
 import dev.slipway.local.NioFiles;
 import dev.slipway.local.NioTransport;
@@ -97,8 +98,7 @@ public final class FakeTransport extends NioTransport {
       operations.add(op);
       int status = apply(op, request, stdout, stderr);
       if (status != 0) {
-        stderr.append("slipway: operation ").append(i + 1).append(" of ").append(ops.size())
-            .append(" failed: ").append(op.describe()).append('\n');
+        stderr.append(ScriptCompiler.failureLine(batch, i));
         return new ExecResult(status, stdout.toString(), stderr.toString(), Duration.ZERO);
       }
     }
@@ -106,39 +106,73 @@ public final class FakeTransport extends NioTransport {
   }
 
   private int apply(Operation op, ExecRequest request, StringBuilder stdout, StringBuilder stderr) {
-    if (op instanceof Operation.Exec exec) {
-      Command command = exec.command();
+    return op.accept(new Applying(request, stdout, stderr));
+  }
+
+  /** Applies one operation: file operations to the in-memory file system, commands through the answers. */
+  private final class Applying implements Operation.Visitor<Integer> {
+    private final ExecRequest request;
+    private final StringBuilder stdout;
+    private final StringBuilder stderr;
+
+    Applying(ExecRequest request, StringBuilder stdout, StringBuilder stderr) {
+      this.request = request;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    @Override
+    public Integer mkdirs(Operation.Mkdirs op) {
+      return onFiles(() -> files().mkdirs(op.path()));
+    }
+
+    @Override
+    public Integer createDirectory(Operation.CreateDirectory op) {
+      return onFiles(() -> files().createDirectory(op.path()));
+    }
+
+    @Override
+    public Integer symlink(Operation.Symlink op) {
+      return onFiles(() -> files().symlink(op.target(), op.link()));
+    }
+
+    @Override
+    public Integer rename(Operation.Rename op) {
+      return onFiles(() -> files().rename(op.from(), op.to()));
+    }
+
+    @Override
+    public Integer remove(Operation.Remove op) {
+      return onFiles(() -> files().delete(op.path()));
+    }
+
+    @Override
+    public Integer writeFile(Operation.WriteFile op) {
+      return onFiles(() -> files().write(op.path(), op.content().getBytes(StandardCharsets.UTF_8), op.mode()));
+    }
+
+    @Override
+    public Integer copy(Operation.Copy op) {
+      return onFiles(() -> files().copy(op.from(), op.to()));
+    }
+
+    @Override
+    public Integer exec(Operation.Exec op) {
+      Command command = op.command();
       ExecResult result = run(command, request.context(), command.render(), command.timeout(), request.output());
       stdout.append(result.stdout());
       stderr.append(result.stderr());
       return result.exitStatus();
     }
-    try {
-      applyToFiles(op);
-      return 0;
-    } catch (FileOperationException e) {
-      stderr.append(e.getMessage()).append('\n');
-      return 1;
-    }
-  }
 
-  private void applyToFiles(Operation op) {
-    if (op instanceof Operation.Mkdirs m) {
-      files().mkdirs(m.path());
-    } else if (op instanceof Operation.CreateDirectory c) {
-      files().createDirectory(c.path());
-    } else if (op instanceof Operation.Symlink s) {
-      files().symlink(s.target(), s.link());
-    } else if (op instanceof Operation.Rename r) {
-      files().rename(r.from(), r.to());
-    } else if (op instanceof Operation.Remove r) {
-      files().delete(r.path());
-    } else if (op instanceof Operation.WriteFile w) {
-      files().write(w.path(), w.content().getBytes(StandardCharsets.UTF_8), w.mode());
-    } else if (op instanceof Operation.Copy c) {
-      files().copy(c.from(), c.to());
-    } else {
-      throw new IllegalArgumentException("unknown operation " + op);
+    private int onFiles(Runnable change) {
+      try {
+        change.run();
+        return 0;
+      } catch (FileOperationException e) {
+        stderr.append(e.getMessage()).append('\n');
+        return 1;
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Command;
+import dev.slipway.BatchFailedException;
 import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
 import dev.slipway.CommandTimeoutException;
@@ -392,10 +393,16 @@ public abstract class TransportContract {
     Batch batch = BatchScenarios.failingSecond(root);
 
     assertThatThrownBy(() -> host().apply(batch))
-        .isInstanceOf(CommandFailedException.class)
+        .isInstanceOf(BatchFailedException.class)
         .hasMessageContaining("operation 2 of 3 failed: mkdir " + root + "/locked")
-        .satisfies(e -> assertThat(((CommandFailedException) e).summary())
-            .contains("(exit status ").contains("): operation 2 of 3: mkdir " + root + "/locked"));
+        .satisfies(e -> {
+          BatchFailedException failed = (BatchFailedException) e;
+          assertThat(failed.index()).isEqualTo(1);
+          assertThat(failed.operation()).isEqualTo(batch.operations().get(1));
+          assertThat(failed.exitStatus()).isNotZero();
+          assertThat(failed.stderr()).isNotBlank().doesNotContain("operation 2 of 3");
+          assertThat(failed.summary()).contains("(exit status ").contains("): operation 2 of 3: mkdir " + root + "/locked");
+        });
     assertThat(host().exists(root + "/locked")).isTrue();
     assertThat(host().exists(root + "/after")).isFalse();
   }
