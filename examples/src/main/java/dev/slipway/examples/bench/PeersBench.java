@@ -136,9 +136,10 @@ final class PeersBench {
 
   private record Measured(double seconds, int channels) {}
 
-  /** The remote command that runs the bench's sh script {@code name} with {@code args}. */
+  /** The remote command that runs the floor script {@code name}, then waits for the version, with {@code args}. */
   private static String script(String name, String... args) {
-    StringBuilder command = new StringBuilder("sh -c ").append(quote(resource(name))).append(" floor");
+    String script = resource(name) + resource("floor-await-version.sh");
+    StringBuilder command = new StringBuilder("sh -c ").append(quote(script)).append(" floor");
     for (String arg : args) {
       command.append(' ').append(quote(arg));
     }
