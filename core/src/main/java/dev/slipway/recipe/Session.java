@@ -65,8 +65,12 @@ final class Session implements AutoCloseable {
     } catch (DeployFailedException e) {
       List<HostReport> failed = e.report().failures();
       failed.forEach(host -> printer.problem(host.host(), host.describe()));
-      boolean switchedBack = failed.stream().anyMatch(host -> host.outcome() == HostReport.Outcome.SWITCHED_BACK);
-      return switchedBack ? ExitStatus.SWITCHED_BACK : ExitStatus.FAILED;
+      if (failed.stream().anyMatch(host -> host.outcome() == HostReport.Outcome.SWITCHED_BACK)) {
+        return ExitStatus.SWITCHED_BACK;
+      }
+      boolean locked = failed.stream().flatMap(host -> host.errors().stream())
+          .anyMatch(error -> error instanceof DeployLockedException);
+      return locked ? ExitStatus.LOCKED : ExitStatus.FAILED;
     } catch (RecipeUsageException e) {
       printer.problem("all", "error: " + e.getMessage());
       return ExitStatus.USAGE;

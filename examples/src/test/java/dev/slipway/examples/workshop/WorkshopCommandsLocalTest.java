@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkshopCommandsLocalTest {
   @TempDir
-  Path workshop;
+  static Path workshop;
   private Path deployTo;
   private Recipe recipe;
 
