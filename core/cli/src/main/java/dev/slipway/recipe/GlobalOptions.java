@@ -18,7 +18,8 @@ final class GlobalOptions {
   Path inventory;
 
   @Option(names = "--ssh", paramLabel = "HOST", split = ",", scope = ScopeType.INHERIT,
-      description = "Deploy to these SSH hosts ([USER@]HOST[:PORT] or a ~/.ssh/config name) instead of the recipe's.")
+      description = "Deploy to these SSH hosts instead of the recipe's (each made by the program's ssh(...),"
+          + " e.g. SshHost.builder(HOST): a host name or a ~/.ssh/config alias).")
   List<String> ssh = new ArrayList<>();
 
   @Option(names = "--limit", paramLabel = "HOST|GROUP", split = ",", scope = ScopeType.INHERIT,
