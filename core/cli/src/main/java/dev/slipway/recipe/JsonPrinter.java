@@ -14,13 +14,15 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code --json}: every event and result as one JSON object per line on standard output, each with
  * {@code type}, {@code host} and {@code time} (ISO-8601): {@code step} (start and end per host),
- * {@code command}, {@code output}, {@code connection}, {@code result}, {@code problem}, and a last
+ * {@code command} (its first line, and how many lines it has: scripts are long), {@code output},
+ * {@code connection}, {@code result}, {@code problem}, and a last
  * {@code report} (host {@code all}) with the exit status. Problems also go to standard error as
  * one line each. Written with Jackson's streaming generator.
  */
@@ -45,7 +47,9 @@ final class JsonPrinter implements Printer {
       fields.put("duration_ms", step.duration().toMillis());
       line("step", event.host(), event.at(), fields);
     } else if (event instanceof CommandEvent command) {
-      fields.put("command", command.command());
+      List<String> lines = command.command().lines().toList();
+      fields.put("command", lines.isEmpty() ? "" : lines.get(0));
+      fields.put("command_lines", lines.size());
       fields.put("outcome", command.outcome().name().toLowerCase());
       fields.put("exit_status", command.exitStatus());
       fields.put("duration_ms", command.duration().toMillis());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Host;
 import dev.slipway.inventory.HostFactory;
+import dev.slipway.inventory.Variables;
 import dev.slipway.release.HealthCheck;
 import dev.slipway.release.Hook;
 import dev.slipway.release.Releases;
@@ -43,8 +44,8 @@ import java.util.function.Function;
  * are described by {@code --help}; {@link ExitStatus} lists the exit codes. The hosts are the
  * recipe's own unless the command line says {@code --ssh TARGET[,TARGET]} (made by {@link #ssh})
  * or {@code --inventory DIR} (the recipe's {@link #group} of the inventory's environment
- * {@code --env}). Tests run a recipe's parts on fake hosts through {@link #releases()} and
- * {@link RecipeTasks}.
+ * {@code --env}). Tests run a recipe's commands on fake hosts with {@link #execute} and
+ * {@link #hosts}, or its release manager with {@link #releases()}.
  */
 public final class Recipe {
   final String name;
@@ -261,9 +262,9 @@ public final class Recipe {
   }
 
   /** This recipe with the inventory's settings: {@code deploy_to}, {@code keep_releases}, {@code shared_paths}. */
-  Recipe withSettings(dev.slipway.inventory.Variables vars) {
-    dev.slipway.inventory.Variables prefixed = vars.withPrefix("ansistrano_");
-    dev.slipway.inventory.Variables settings = prefixed.contains("deploy_to") ? prefixed : vars;
+  Recipe withSettings(Variables vars) {
+    Variables prefixed = vars.withPrefix("ansistrano_");
+    Variables settings = prefixed.contains("deploy_to") ? prefixed : vars;
     return with(copy -> {
       copy.deployTo = settings.getOrDefault("deploy_to", String.class, deployTo);
       copy.keep = settings.getOrDefault("keep_releases", Integer.class, keep);

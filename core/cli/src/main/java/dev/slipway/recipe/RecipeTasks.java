@@ -52,7 +52,7 @@ final class RecipeTasks {
           : host.host() + ": " + (checked ? "serving " : "live ") + where;
       session.printer.result(command, host.host(), fields, line);
     }
-    session.summary(String.format("%s %s: %d host(s) in %.2f s", command,
+    session.summary(String.format("%s %s: %d host(s) in %.2f s", command.equals("rollback") ? "rollback to" : command,
         report.version(), report.hosts().size(), report.duration().toMillis() / 1000.0));
     return ExitStatus.OK;
   }
@@ -91,28 +91,32 @@ final class RecipeTasks {
     Releases releases = session.releases();
     int exit = ExitStatus.OK;
     for (Host host : session.hosts()) {
-      Optional<LockHolder> holder = releases.lockHolder(host);
-      String line;
-      if (holder.isEmpty()) {
-        line = host.name() + ": not locked";
-      } else if (!holder.get().stale() && !force) {
-        session.printer.problem(host.name(), host.name() + ": locked by " + holder.get().describe()
-            + ", who may still be deploying; unlock --force breaks it");
-        exit = ExitStatus.LOCKED;
-        continue;
-      } else if (!holder.get().stale() && !confirmation.confirm("Break the live lock of " + host.name() + " held by "
-          + holder.get().describe() + "?")) {
-        session.printer.problem(host.name(), host.name() + ": lock kept (not confirmed; --yes confirms)");
-        exit = ExitStatus.REFUSED;
-        continue;
-      } else {
-        releases.breakLock(session.observed(host));
-        line = host.name() + (session.options.dryRun ? ": dry run: would break the lock of " : ": broke the lock of ")
-            + holder.get().describe();
-      }
-      session.printer.result("unlock", host.name(), Map.of("holder", holder.map(LockHolder::describe)), line);
+      exit = Math.max(exit, unlock(releases, host, force, confirmation));
     }
     return exit;
+  }
+
+  private int unlock(Releases releases, Host host, boolean force, Confirmation confirmation) {
+    Optional<LockHolder> holder = releases.lockHolder(host);
+    Map<String, Object> fields = Map.of("holder", holder.map(LockHolder::describe));
+    if (holder.isEmpty()) {
+      session.printer.result("unlock", host.name(), fields, host.name() + ": not locked");
+      return ExitStatus.OK;
+    }
+    String who = holder.get().describe();
+    if (!holder.get().stale() && !force) {
+      session.printer.problem(host.name(), host.name() + ": locked by " + who
+          + ", who may still be deploying; unlock --force breaks it");
+      return ExitStatus.LOCKED;
+    }
+    if (!holder.get().stale() && !confirmation.confirm("Break the live lock of " + host.name() + " held by " + who + "?")) {
+      session.printer.problem(host.name(), host.name() + ": lock kept (not confirmed; --yes confirms)");
+      return ExitStatus.REFUSED;
+    }
+    releases.breakLock(session.observed(host));
+    session.printer.result("unlock", host.name(), fields, host.name()
+        + (session.options.dryRun ? ": dry run: would break the lock of " : ": broke the lock of ") + who);
+    return ExitStatus.OK;
   }
 
   int check(Optional<String> ref) {

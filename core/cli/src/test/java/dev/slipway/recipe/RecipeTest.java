@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.slipway.Host;
+import dev.slipway.release.LockHolder;
 import dev.slipway.release.Release;
 import dev.slipway.release.Step;
 import dev.slipway.release.source.DirectorySource;
@@ -115,9 +116,7 @@ class RecipeTest {
 
   @Test
   void a_locked_host_stops_the_deploy_with_exit_4_and_a_line_naming_the_holder() {
-    web2.fs().mkdirs(DEPLOY_TO + "/.slipway/lock");
-    web2.fs().write(DEPLOY_TO + "/.slipway/lock/holder", "user=bob\ncontroller=elsewhere\npid=1\n"
-        + "since=2026-01-01T00:00:00Z\naction=deploy\ntoken=t\n");
+    lock(web2, "elsewhere", 1);
 
     assertThat(execute("deploy", "v1")).isEqualTo(ExitStatus.LOCKED);
 
@@ -127,11 +126,34 @@ class RecipeTest {
   }
 
   @Test
+  void unlock_breaks_a_lock_whose_holder_is_gone_and_keeps_one_from_another_controller() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    lock(web1, LockHolder.controllerName(), gone.pid());
+    lock(web2, "elsewhere", 1);
+
+    int exit = execute("unlock");
+
+    assertThat(exit).isEqualTo(ExitStatus.LOCKED);
+    assertThat(web1.fs().exists(DEPLOY_TO + "/.slipway/lock")).isFalse();
+    assertThat(web2.fs().exists(DEPLOY_TO + "/.slipway/lock")).isTrue();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("web1: broke the lock of bob@");
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("web2: locked by bob@elsewhere pid 1")
+        .endsWith("who may still be deploying; unlock --force breaks it");
+  }
+
+  @Test
   void the_release_manager_leaves_environments_out_of_the_shared_paths_and_keeps_the_layout() {
     assertThat(recipe.releases().layout().deployTo()).isEqualTo(DEPLOY_TO);
     assertThat(recipe.allRequiredCommands()).containsExactly("tar", "true");
     assertThat(execute("--no-such-option")).isEqualTo(ExitStatus.USAGE);
     assertThat(execute()).isEqualTo(ExitStatus.USAGE);
+  }
+
+  private static void lock(FakeHost host, String controller, long pid) {
+    host.fs().mkdirs(DEPLOY_TO + "/.slipway/lock");
+    host.fs().write(DEPLOY_TO + "/.slipway/lock/holder", "user=bob\ncontroller=" + controller + "\npid=" + pid
+        + "\nsince=2026-01-01T00:00:00Z\naction=deploy\ntoken=t\n");
   }
 
   private int execute(String... args) {
