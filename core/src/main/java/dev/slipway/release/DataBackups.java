@@ -1,5 +1,6 @@
 package dev.slipway.release;
 
+import dev.slipway.CommandFailedException;
 import dev.slipway.Operation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,8 +48,8 @@ record DataBackups(List<DataBackup> data, UpdateOrder order) {
     run.queueRegistry();
     try {
       run.flush();
-    } catch (RuntimeException e) {
-      throw new ReleaseException(run.host.name() + ": data backup failed, nothing was switched: " + e.getMessage(), e);
+    } catch (CommandFailedException e) {
+      throw new ReleaseException(run.host.name() + ": data backup failed, nothing was switched: " + e.summary(), e);
     }
     return recorded;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.Secret;
 import dev.slipway.provision.ResourceReport.Outcome;
+import dev.slipway.service.SystemdService;
 import dev.slipway.testing.FakeHost;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -101,6 +102,25 @@ class ProvisioningFakeHostTest {
         "web1 instance directory /etc/notes: changed (create)",
         "web1 instance directory /srv/notes: failed (/srv/notes is a file, not a directory)");
     assertThat(web.fs().readString("/srv/notes")).isEqualTo("not a directory");
+  }
+
+  @Test
+  void a_systemd_unit_is_installed_with_its_diff_and_left_alone_once_enabled() {
+    SystemdService service = SystemdService.named("notes").unit("[Service]\nExecStart=/usr/bin/python3 app.py\n")
+        .build();
+    Provisioning units = Provisioning.newBuilder().addLayer("instance", SystemdUnit.of(service)).build();
+    web.fs().mkdirs("/etc/systemd/system");
+    web.when(line -> line.startsWith("systemctl daemon-reload")).thenSucceed()
+        .when("systemctl is-enabled --quiet notes.service").thenSucceed();
+
+    ResourceReport installed = units.apply(web).resources().get(0);
+    ProvisionReport again = units.apply(web);
+
+    assertThat(installed.line()).isEqualTo("web1 instance unit notes.service: changed (create)");
+    assertThat(installed.diff()).get().asString().contains("+ExecStart=/usr/bin/python3 app.py");
+    assertThat(web.commands()).containsExactly("systemctl daemon-reload && systemctl enable notes.service",
+        "systemctl is-enabled --quiet notes.service");
+    assertThat(again.unchanged()).isTrue();
   }
 
   private Map<String, String> snapshot() {
