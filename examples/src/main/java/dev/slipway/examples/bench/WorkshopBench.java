@@ -41,7 +41,7 @@ public final class WorkshopBench {
     Path work = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     Path repo = FlaskAppRepository.createOrReuse(work.resolve("app-src"));
     stepsAsProcesses(work, repo);
-    hostsInParallel(work, repo, List.of(1, 5, 20));
+    hostsInParallel(work, repo, "root", List.of(1, 5, 20));
   }
 
   private static void stepsAsProcesses(Path work, Path repo) throws Exception {
@@ -73,10 +73,15 @@ public final class WorkshopBench {
     }
   }
 
-  private static void hostsInParallel(Path work, Path repo, List<Integer> counts) {
-    System.out.println("The same deploy (v1, then v2) to N hosts, one sshd each, in parallel (code and environment; "
-        + "the app server is left out because the hosts share this machine's ports)");
-    System.out.printf("%6s %14s %14s %12s %9s%n", "hosts", "v1 wall (s)", "v2 wall (s)", "connections", "sessions");
+  /**
+   * Deploys v1, then v2, to 1, 5, 20... hosts logged in as {@code user}, one sshd each in its own
+   * mount namespace, in parallel, and prints the wall times and each deploy's channels per host.
+   */
+  static void hostsInParallel(Path work, Path repo, String user, List<Integer> counts) {
+    System.out.println("The same deploy (v1, then v2) to N hosts, one sshd each, in parallel, as " + user
+        + " (code and environment; the app server is left out because the hosts share this machine's ports)");
+    System.out.printf("%6s %12s %12s %12s %16s %16s%n",
+        "hosts", "v1 wall (s)", "v2 wall (s)", "connections", "v1 channels/host", "v2 channels/host");
     for (int count : counts) {
       List<OpenSshServer> servers = new ArrayList<>();
       List<Host> hosts = new ArrayList<>();
@@ -84,24 +89,29 @@ public final class WorkshopBench {
         for (int i = 0; i < count; i++) {
           OpenSshServer sshd = OpenSshServer.in(work.resolve("sshd-" + i)).privateDirectory(SHARED_DEPLOY_ROOT).start();
           servers.add(sshd);
-          hosts.add(sshHost("web" + (i + 1), sshd));
+          hosts.add(sshHost("web" + (i + 1), sshd, user));
         }
         FlaskApp app = FlaskApp.builder(repo).deployTo(SHARED_DEPLOY_ROOT + "/flask-demo").port(8000)
             .withoutAppServer().build();
         long start = System.nanoTime();
         app.deploy(hosts, "v1");
         double v1 = (System.nanoTime() - start) / 1e9;
+        int v1Sessions = sessions(servers);
         start = System.nanoTime();
         app.deploy(hosts, "v2");
         double v2 = (System.nanoTime() - start) / 1e9;
         int connections = servers.stream().mapToInt(OpenSshServer::connectionsAccepted).sum();
-        int sessions = servers.stream().mapToInt(OpenSshServer::sessionsStarted).sum();
-        System.out.printf("%6d %14.2f %14.2f %12d %9d%n", count, v1, v2, connections, sessions);
+        System.out.printf("%6d %12.2f %12.2f %12d %16.1f %16.1f%n", count, v1, v2, connections,
+            v1Sessions / (double) count, (sessions(servers) - v1Sessions) / (double) count);
       } finally {
         hosts.forEach(Host::close);
         servers.forEach(OpenSshServer::close);
       }
     }
+  }
+
+  private static int sessions(List<OpenSshServer> servers) {
+    return servers.stream().mapToInt(OpenSshServer::sessionsStarted).sum();
   }
 
   private static void runStep(List<String> common, List<String> step, Path log) throws Exception {
@@ -114,8 +124,8 @@ public final class WorkshopBench {
     }
   }
 
-  private static Host sshHost(String name, OpenSshServer sshd) {
-    return SshHost.builder(name).address(sshd.address()).port(sshd.port()).user("root")
+  private static Host sshHost(String name, OpenSshServer sshd, String user) {
+    return SshHost.builder(name).address(sshd.address()).port(sshd.port()).user(user)
         .identity(sshd.clientKey()).knownHosts(sshd.knownHosts()).build();
   }
 
@@ -123,7 +133,7 @@ public final class WorkshopBench {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
