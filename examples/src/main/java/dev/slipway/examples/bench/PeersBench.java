@@ -40,7 +40,7 @@ final class PeersBench {
       throw new IllegalStateException("the benchmark needs a real sshd: " + reason);
     });
     Path work = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
-    Path repo = FlaskAppRepository.createOrReuse(work.resolve("app-src"));
+    Path repo = FlaskAppRepository.createIfMissing(work.resolve("app-src"));
     Path workshop = Path.of(System.getProperty("bench.workshop", "workshop")).toAbsolutePath();
     try (LocalAccount account = LocalAccount.create("slwb")) {
       try (OpenSshServer sshd = OpenSshServer.in(work.resolve("sshd-peers")).start()) {

@@ -1,9 +1,11 @@
 package dev.slipway.examples.bench;
 
 import dev.slipway.Host;
-import dev.slipway.examples.workshop.FlaskApp;
 import dev.slipway.examples.workshop.FlaskAppRepository;
 import dev.slipway.examples.workshop.FlaskWorkshop;
+import dev.slipway.git.GitSource;
+import dev.slipway.python.Python;
+import dev.slipway.release.Releases;
 import dev.slipway.ssh.SshHost;
 import dev.slipway.ssh.testing.OpenSshServer;
 import java.io.IOException;
@@ -39,7 +41,7 @@ public final class WorkshopBench {
       throw new IllegalStateException("the benchmark needs a real sshd: " + reason);
     });
     Path work = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
-    Path repo = FlaskAppRepository.createOrReuse(work.resolve("app-src"));
+    Path repo = FlaskAppRepository.createIfMissing(work.resolve("app-src"));
     stepsAsProcesses(work, repo);
     hostsInParallel(work, repo, "root", List.of(1, 5, 20));
   }
@@ -55,9 +57,9 @@ public final class WorkshopBench {
       System.out.println("Workshop over OpenSSH, one process per step (as from a terminal)");
       System.out.printf("%-14s %9s %12s %9s %12s%n", "step", "wall (s)", "connections", "sessions", "bytes sent");
       List<String> common = List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-          FlaskWorkshop.class.getName(), "--ssh", "root@127.0.0.1:" + relay.port(),
-          "--identity", sshd.clientKey().toString(), "--known-hosts", knownHosts.toString(),
-          "--deploy-to", deployTo.toString(), "--repo", repo.toString(), "--port", String.valueOf(appPort));
+          "-Dworkshop.dir=" + work, "-Dworkshop.port=" + appPort, "-Dbench.key=" + sshd.clientKey(),
+          "-Dbench.knownHosts=" + knownHosts, Step.class.getName(), "--ssh", "127.0.0.1:" + relay.port(),
+          "--repo", repo.toString());
       for (List<String> step : STEPS) {
         int connections = sshd.connectionsAccepted();
         int sessions = sshd.sessionsStarted();
@@ -91,14 +93,14 @@ public final class WorkshopBench {
           servers.add(sshd);
           hosts.add(sshHost("web" + (i + 1), sshd, user));
         }
-        FlaskApp app = FlaskApp.builder(repo).deployTo(SHARED_DEPLOY_ROOT + "/flask-demo").port(8000)
-            .withoutAppServer().build();
+        Releases app = Releases.at(SHARED_DEPLOY_ROOT + "/flask-demo").sharedDirs("log").dependencies(
+            Python.venv("venv").requirements("requirements.txt").systemSitePackages().offline().environment());
         long start = System.nanoTime();
-        app.deploy(hosts, "v1");
+        app.source(GitSource.of(repo).ref("v1")).deploy(hosts);
         double v1 = (System.nanoTime() - start) / 1e9;
         int v1Sessions = sessions(servers);
         start = System.nanoTime();
-        app.deploy(hosts, "v2");
+        app.source(GitSource.of(repo).ref("v2")).deploy(hosts);
         double v2 = (System.nanoTime() - start) / 1e9;
         int connections = servers.stream().mapToInt(OpenSshServer::connectionsAccepted).sum();
         System.out.printf("%6d %12.2f %12.2f %12d %16.1f %16.1f%n", count, v1, v2, connections,
@@ -121,6 +123,26 @@ public final class WorkshopBench {
     if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
       process.destroyForcibly();
       throw new IllegalStateException(String.join(" ", step) + " failed: " + Files.readString(log));
+    }
+  }
+
+  /**
+   * One step of the benchmark as its own process: the workshop's recipe, its {@code --ssh HOST:PORT}
+   * host made with the key and known_hosts the system properties {@code bench.key} and
+   * {@code bench.knownHosts} name.
+   */
+  public static final class Step {
+    private Step() {}
+
+    /** Runs the workshop command {@code args} over the benchmark's sshd. */
+    public static void main(String[] args) {
+      Path work = Path.of(System.getProperty("workshop.dir"));
+      FlaskWorkshop.recipe(work.resolve("flask-demo").toString(), Integer.getInteger("workshop.port"), work)
+          .ssh(target -> SshHost.builder("web1").address(target.substring(0, target.indexOf(':')))
+              .port(Integer.parseInt(target.substring(target.indexOf(':') + 1))).user("root")
+              .identity(Path.of(System.getProperty("bench.key")))
+              .knownHosts(Path.of(System.getProperty("bench.knownHosts"))).build())
+          .run(args);
     }
   }
 
