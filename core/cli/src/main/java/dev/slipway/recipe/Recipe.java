@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.slipway.Host;
 import dev.slipway.inventory.HostFactory;
 import dev.slipway.inventory.Variables;
+import dev.slipway.provision.Provisioning;
 import dev.slipway.release.HealthCheck;
 import dev.slipway.release.Hook;
 import dev.slipway.release.Releases;
@@ -66,6 +67,7 @@ public final class Recipe {
   String group = "web";
   List<String> requiredCommands = List.of("tar");
   List<Object> options = List.of();
+  Optional<Provisioning> provisioning = Optional.empty();
 
   private Recipe(String name) {
     this.name = name;
@@ -90,6 +92,7 @@ public final class Recipe {
     group = from.group;
     requiredCommands = from.requiredCommands;
     options = from.options;
+    provisioning = from.provisioning;
   }
 
   private Recipe with(Consumer<Recipe> change) {
@@ -160,6 +163,14 @@ public final class Recipe {
   /** Runs {@code hook} on each host after {@code step} (services are served after {@code symlink} first). */
   public Recipe after(Step step, Hook hook) {
     return with(copy -> copy.hooks = concat(hooks, List.of(new StepHook(false, step, hook))));
+  }
+
+  /**
+   * The server's state that {@code provision [LAYER..]} converges every host to (packages, users,
+   * directories, config files, units), layer by layer; {@code --dry-run} shows the diffs.
+   */
+  public Recipe provisioning(Provisioning plan) {
+    return with(copy -> copy.provisioning = Optional.of(requireNonNull(plan, "plan")));
   }
 
   /** The hosts when the command line names none (default: none, so {@code --ssh} or {@code --inventory} is needed). */

@@ -2,10 +2,12 @@ package dev.slipway.recipe;
 
 import dev.slipway.cli.Slipway;
 import dev.slipway.node.Node;
+import dev.slipway.release.RestoreData;
 import java.io.Console;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
@@ -28,7 +30,7 @@ final class RecipeCommandLine {
       line.addMixin("options" + i, recipe.options.get(i));
     }
     for (Object command : new Object[] {new Deploy(), new Rollback(), new Releases(), new Status(), new Unlock(),
-        new Check(), new Stop(), new Shell()}) {
+        new Check(), new Stop(), new Provision(), new Shell()}) {
       line.addSubcommand(command);
     }
     line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -61,7 +63,7 @@ final class RecipeCommandLine {
     @Override
     public Integer call() {
       err.println("error: no command given; the commands: deploy, rollback, releases, status, unlock, check, stop,"
-          + " shell (see --help)");
+          + " provision, shell (see --help)");
       return ExitStatus.USAGE;
     }
 
@@ -93,10 +95,29 @@ final class RecipeCommandLine {
     Main main;
     @Parameters(paramLabel = "VERSION|ID", arity = "0..1", description = "The release to go back to.")
     String target;
+    @Option(names = "--restore-data", description = "Also restore the data backed up when the release rolled back"
+        + " from was deployed (its database as it was before that release's migration).")
+    boolean restoreData;
 
     @Override
     public Integer call() {
-      return main.run("rollback", tasks -> tasks.rollback(Optional.ofNullable(target)));
+      RestoreData restore = restoreData ? RestoreData.YES : RestoreData.NO;
+      return main.run("rollback", tasks -> tasks.rollback(Optional.ofNullable(target), restore));
+    }
+  }
+
+  @Command(name = "provision", mixinStandardHelpOptions = true,
+      description = "Converges every host to the recipe's provisioning, layer by layer (all, or the LAYERs named):"
+          + " changes only what differs; --dry-run shows each diff.")
+  static final class Provision implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+    @Parameters(paramLabel = "LAYER", arity = "0..*", description = "Layers to apply, e.g. server platform.")
+    List<String> layers = List.of();
+
+    @Override
+    public Integer call() {
+      return main.run("provision", tasks -> tasks.provision(layers));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.slipway.recipe;
 import dev.slipway.SlipwayException;
 import dev.slipway.node.Action;
 import dev.slipway.node.Node;
+import dev.slipway.release.RestoreData;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -31,12 +32,12 @@ public class RecipeNode extends Node {
 
   @Action(description = "Switch every host back to its previous good release")
   public void rollback() {
-    run("rollback", tasks -> tasks.rollback(Optional.empty()));
+    run("rollback", tasks -> tasks.rollback(Optional.empty(), RestoreData.NO));
   }
 
   @Action(name = "rollback_to", description = "Switch every host to the release of a version or release id")
   public void rollbackTo(String versionOrId) {
-    run("rollback", tasks -> tasks.rollback(Optional.of(versionOrId)));
+    run("rollback", tasks -> tasks.rollback(Optional.of(versionOrId), RestoreData.NO));
   }
 
   @Action(description = "List each host's releases, newest first")

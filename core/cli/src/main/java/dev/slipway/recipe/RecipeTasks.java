@@ -1,6 +1,11 @@
 package dev.slipway.recipe;
 
 import dev.slipway.Host;
+import dev.slipway.provision.ProvisionReport;
+import dev.slipway.provision.Provisioning;
+import dev.slipway.provision.ResourceReport;
+import dev.slipway.provision.ResourceReport.Outcome;
+import dev.slipway.release.RestoreData;
 import dev.slipway.release.DeployReport;
 import dev.slipway.release.HostReport;
 import dev.slipway.release.LockHolder;
@@ -32,11 +37,29 @@ final class RecipeTasks {
     return switched("deploy", releases.deploy(session.hosts()));
   }
 
-  int rollback(Optional<String> versionOrId) {
+  int rollback(Optional<String> versionOrId, RestoreData restore) {
     Releases releases = session.releases();
-    DeployReport report = versionOrId.isPresent() ? releases.rollbackTo(session.hosts(), versionOrId.get())
-        : releases.rollback(session.hosts());
+    DeployReport report = versionOrId.isPresent() ? releases.rollbackTo(session.hosts(), versionOrId.get(), restore)
+        : releases.rollback(session.hosts(), restore);
     return switched("rollback", report);
+  }
+
+  int provision(List<String> layers) {
+    Provisioning plan = session.recipe.provisioning.orElseThrow(() ->
+        new RecipeUsageException("this recipe has nothing to provision (no provisioning(..) in the recipe)"));
+    ProvisionReport report = (layers.isEmpty() ? plan : plan.select(layers.toArray(String[]::new)))
+        .apply(session.hosts());
+    for (ResourceReport resource : report.resources()) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("layer", resource.layer());
+      fields.put("resource", resource.resource());
+      fields.put("outcome", resource.outcome().word());
+      String diff = resource.diff().map(text -> "\n" + text.stripTrailing()).orElse("");
+      session.printer.result("provision", resource.host(), fields, resource.line() + diff);
+    }
+    session.summary(String.format("provision: %d resource(s), %d changed", report.resources().size(),
+        report.resources().size() - report.with(Outcome.UNCHANGED).size()));
+    return report.succeeded() ? ExitStatus.OK : ExitStatus.FAILED;
   }
 
   private int switched(String command, DeployReport report) {

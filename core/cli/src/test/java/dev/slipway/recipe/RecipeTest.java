@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.slipway.Host;
+import dev.slipway.provision.Link;
+import dev.slipway.provision.Provisioning;
 import dev.slipway.release.LockHolder;
 import dev.slipway.release.Release;
 import dev.slipway.release.Step;
@@ -154,6 +156,30 @@ class RecipeTest {
     host.fs().mkdirs(DEPLOY_TO + "/.slipway/lock");
     host.fs().write(DEPLOY_TO + "/.slipway/lock/holder", "user=bob\ncontroller=" + controller + "\npid=" + pid
         + "\nsince=2026-01-01T00:00:00Z\naction=deploy\ntoken=t\n");
+  }
+
+  @Test
+  void provision_converges_each_host_once_and_a_second_run_changes_nothing() {
+    web1.fs().mkdirs("/etc/shop");
+    web2.fs().mkdirs("/etc/shop");
+    recipe = recipe.provisioning(Provisioning.newBuilder()
+        .addLayer("instance", Link.at("/etc/shop/current", DEPLOY_TO + "/current")).build());
+
+    assertThat(execute("--dry-run", "provision")).as(printed()).isZero();
+    assertThat(web1.fs().exists("/etc/shop/current")).isFalse();
+    assertThat(execute("provision", "instance")).as(printed()).isZero();
+    assertThat(web2.fs().readLink("/etc/shop/current")).isEqualTo(DEPLOY_TO + "/current");
+    out.reset();
+    assertThat(execute("provision")).as(printed()).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("web1 instance").contains("unchanged")
+        .doesNotContain("changed (");
+  }
+
+  @Test
+  void provision_without_provisioning_is_a_usage_error() {
+    assertThat(execute("provision")).isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to provision");
   }
 
   private int execute(String... args) {
