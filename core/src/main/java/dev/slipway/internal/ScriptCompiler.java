@@ -47,9 +47,15 @@ public final class ScriptCompiler {
       return "rm -rf -- " + quote(r.path());
     } else if (op instanceof Operation.WriteFile w) {
       String temp = quote(w.path()) + ".slipway-$$";
-      return "printf '%s' " + quote(w.content()) + " > " + temp
+      return "(umask 077 && printf '%s' " + quote(w.content()) + " > " + temp + ")"
           + " && chmod " + Integer.toOctalString(w.mode()) + " " + temp
           + " && mv -Tf -- " + temp + " " + quote(w.path());
+    } else if (op instanceof Operation.Upload u) {
+      // head -c reads exactly this file's bytes, leaving the next upload's on stdin.
+      String temp = quote(u.path()) + ".slipway-$$";
+      return "(umask 077 && head -c " + u.content().length + " > " + temp + ")"
+          + " && chmod " + Integer.toOctalString(u.mode()) + " " + temp
+          + " && mv -Tf -- " + temp + " " + quote(u.path()) + " || { rm -f -- " + temp + "; false; }";
     } else if (op instanceof Operation.Copy c) {
       return "cp -a -- " + quote(c.from()) + " " + quote(c.to());
     } else if (op instanceof Operation.Exec e) {

@@ -100,6 +100,23 @@ public sealed interface Operation {
     }
   }
 
+  /**
+   * Writes bytes atomically with the given mode, as the batch's user: the content travels on the
+   * batch's standard input, never in the script's text, and the temporary file is private
+   * (umask 077) until it is renamed into place. Arrays compare by identity in this record.
+   */
+  record Upload(String path, byte[] content, int mode) implements Operation {
+    public Upload {
+      requireAbsolute(path);
+      requireNonNull(content, "content");
+    }
+
+    @Override
+    public String describe() {
+      return "write " + path + " (" + content.length + " bytes)";
+    }
+  }
+
   /** {@code cp -a}: copies a file or a whole tree, keeping modes, times and symlinks. */
   record Copy(String from, String to) implements Operation {
     public Copy {

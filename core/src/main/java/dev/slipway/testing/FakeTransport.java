@@ -135,6 +135,8 @@ public final class FakeTransport extends NioTransport {
       files().delete(r.path());
     } else if (op instanceof Operation.WriteFile w) {
       files().write(w.path(), w.content().getBytes(StandardCharsets.UTF_8), w.mode());
+    } else if (op instanceof Operation.Upload u) {
+      files().write(u.path(), u.content(), u.mode());
     } else if (op instanceof Operation.Copy c) {
       files().copy(c.from(), c.to());
     } else {

@@ -3,6 +3,7 @@ package dev.slipway.release;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.Host;
+import dev.slipway.Secret;
 import dev.slipway.ssh.SshHost;
 import dev.slipway.ssh.testing.LocalAccount;
 import dev.slipway.ssh.testing.OpenSshServer;
@@ -51,6 +52,21 @@ final class OpenSshDeployTarget implements AutoCloseable {
   Host host(String name) {
     return SshHost.builder(name).address(server.address()).port(server.port()).user(deploy.name())
         .identity(server.clientKey()).knownHosts(server.knownHosts()).build();
+  }
+
+  /**
+   * A host logging in as the deploy account and acting as root through sudo, which asks for the
+   * account's password ({@link #allowSudo()} first).
+   */
+  Host rootThroughSudo(String name) {
+    return SshHost.builder(name).address(server.address()).port(server.port()).user(deploy.name())
+        .identity(server.clientKey()).knownHosts(server.knownHosts()).sudoPassword(Secret.of(deploy.password()))
+        .build().sudo();
+  }
+
+  /** Lets the deploy account run anything as root, with its password. */
+  void allowSudo() {
+    deploy.allowSudo("ALL=(root) ALL");
   }
 
   /** Gives {@code directory} (not recursively) to the deploy account. */
