@@ -2,7 +2,7 @@ package dev.slipway.release;
 
 import dev.slipway.CommandFailedException;
 import dev.slipway.Host;
-import dev.slipway.ops.Operation;
+import dev.slipway.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +62,6 @@ final class DeployLock {
   }
 
   static void breakLock(Host host, ReleaseLayout layout) {
-    host.apply(dev.slipway.ops.Batch.of(release(layout)));
+    host.apply(dev.slipway.Batch.of(release(layout)));
   }
 }
