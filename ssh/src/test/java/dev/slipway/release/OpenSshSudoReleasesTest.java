@@ -2,6 +2,7 @@ package dev.slipway.release;
 
 import dev.slipway.Host;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,7 +55,7 @@ class OpenSshSudoReleasesTest extends ReleasesContract {
       Files.setPosixFilePermissions(machine, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.createDirectories(machine.resolve("opt"));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return machine.resolve("opt/flask-demo").toAbsolutePath().toString();
   }

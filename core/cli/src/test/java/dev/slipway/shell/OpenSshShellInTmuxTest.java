@@ -61,9 +61,8 @@ class OpenSshShellInTmuxTest {
       tmux.enter("connect web1");
       tmux.waitFor("Connecting to web1; exit to come back.");
       tmux.enter("echo remote-$((6*7)) $(id -un) $(stty size) $(test -t 0 && echo tty)");
-      // the pane's height is the window's less tmux's status line; the width is all 120 columns
-      assertThat(tmux.waitFor("remote-42 " + account.name()))
-          .containsPattern("remote-42 " + account.name() + " 3\\d 120 tty");
+      // Tmux opens a 120x40 terminal: the remote pty has its size
+      assertThat(tmux.waitFor("remote-42 " + account.name())).contains("remote-42 " + account.name() + " 40 120 tty");
       tmux.enter("exit");
       tmux.waitForEnd("/web >");
       tmux.enter("pwd");
