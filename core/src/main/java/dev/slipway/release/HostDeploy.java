@@ -27,6 +27,7 @@ final class HostDeploy {
   private boolean renamed;
   private boolean switched;
   private boolean switchSent;
+  private boolean backupBegun;
 
   HostDeploy(HostRun run) {
     this.run = run;
@@ -71,6 +72,8 @@ final class HostDeploy {
       run.flush();
       renamed = true;
     });
+    backupBegun = true;
+    release = plan.backups.take(run, release, previous);
   }
 
   private void createMissingSharedFiles() {
@@ -201,6 +204,9 @@ final class HostDeploy {
           : run.state.without(List.of(release));
       run.queueRegistry();
     }
+    if (backupBegun) {
+      plan.backups.undo(run, release, previous);
+    }
     run.unlock();
   }
 
@@ -210,6 +216,7 @@ final class HostDeploy {
       run.step(Step.CLEANUP, this::release, () -> {
         List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
         removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
+        removed.forEach(old -> DataBackups.removal(old).forEach(run::queue));
         run.state = run.state.without(removed);
         removeUnusedEnvironments();
         run.queueRegistry();

@@ -57,6 +57,7 @@ public final class Releases {
   Clock clock = Clock.systemUTC();
   String deployedBy = System.getProperty("user.name", "unknown") + "@" + LockHolder.controllerName();
   List<EventListener> listeners = List.of();
+  DataBackups backups = DataBackups.NONE;
 
   private Releases(ReleaseLayout layout) {
     this.layout = layout;
@@ -80,6 +81,7 @@ public final class Releases {
     clock = from.clock;
     deployedBy = from.deployedBy;
     listeners = from.listeners;
+    backups = from.backups;
   }
 
   private Releases with(Consumer<Releases> change) {
@@ -192,6 +194,22 @@ public final class Releases {
   }
 
   /**
+   * Also saves {@code data} on each host after the release is prepared and before any host
+   * switches; a backup that fails stops the deploy there. Kept with the release, removed with it,
+   * restored by {@link #rollback(Iterable, RestoreData)}.
+   */
+  public Releases addBackup(DataBackup data) {
+    DataBackups more = backups.with(data);
+    return with(r -> r.backups = more);
+  }
+
+  /** When the service stops during an update: {@link UpdateOrder#zeroDowntime()} unless said otherwise. */
+  public Releases updateOrder(UpdateOrder order) {
+    DataBackups ordered = backups.withOrder(requireNonNull(order, "order"));
+    return with(r -> r.backups = ordered);
+  }
+
+  /**
    * Deploys a new release to {@code hosts}: all prepare, then all switch.
    *
    * @return what happened on every host
@@ -218,7 +236,17 @@ public final class Releases {
    * @throws ReleaseException changing nothing, when a host has no earlier good release
    */
   public DeployReport rollback(Iterable<? extends Host> hosts) {
-    return new RollbackRun(this, requireHosts(hosts), Optional.empty()).run();
+    return rollback(hosts, RestoreData.NO);
+  }
+
+  /**
+   * Rolls {@code hosts} back to the previous good release; with {@link RestoreData#YES}, first puts
+   * back the data saved when the live release was deployed.
+   *
+   * @throws ReleaseException changing nothing, when a host has no earlier good release or no such backup
+   */
+  public DeployReport rollback(Iterable<? extends Host> hosts, RestoreData restore) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.empty(), restore).run();
   }
 
   /** Rolls {@code hosts} back to the previous good release. */
@@ -233,7 +261,15 @@ public final class Releases {
    * @throws ReleaseException changing nothing, when a host has no such release
    */
   public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId) {
-    return new RollbackRun(this, requireHosts(hosts), Optional.of(versionOrId)).run();
+    return rollbackTo(hosts, versionOrId, RestoreData.NO);
+  }
+
+  /**
+   * Switches every host to the release {@code versionOrId}; with {@link RestoreData#YES}, first puts
+   * back the data as it was when that release was live (the backup of the next deploy after it).
+   */
+  public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId, RestoreData restore) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.of(versionOrId), restore).run();
   }
 
   /** Switches {@code host} to a release chosen by version or id. */
