@@ -102,6 +102,14 @@ public interface Host extends AutoCloseable {
     return withContext(context().env(name, value));
   }
 
+  /**
+   * A view whose commands get the secret {@code value} as the environment variable {@code name},
+   * through stdin: never in the command's text, {@code ps}, logs, events or exceptions.
+   */
+  default Host env(String name, Secret value) {
+    return withContext(context().env(name, value));
+  }
+
   /** A view whose commands are each preceded by {@code command} (joined with {@code &&}). */
   default Host prefix(String command) {
     return withContext(context().prefix(command));

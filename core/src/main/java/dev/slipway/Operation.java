@@ -36,6 +36,8 @@ public sealed interface Operation {
 
     R writeFile(WriteFile op);
 
+    R upload(Upload op);
+
     R copy(Copy op);
 
     R exec(Exec op);
@@ -152,6 +154,28 @@ public sealed interface Operation {
     @Override
     public String describe() {
       return "write " + path;
+    }
+  }
+
+  /**
+   * Writes bytes atomically with the given mode, as the batch's user: the content travels on the
+   * batch's standard input, never in the script's text, and the temporary file is private
+   * (umask 077) until it is renamed into place. Arrays compare by identity in this record.
+   */
+  record Upload(String path, byte[] content, int mode) implements Operation {
+    public Upload {
+      requireAbsolute(path);
+      requireNonNull(content, "content");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.upload(this);
+    }
+
+    @Override
+    public String describe() {
+      return "write " + path + " (" + content.length + " bytes)";
     }
   }
 

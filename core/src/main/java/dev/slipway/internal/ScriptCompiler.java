@@ -100,9 +100,18 @@ public final class ScriptCompiler {
     @Override
     public String writeFile(Operation.WriteFile op) {
       String temp = quote(op.path() + ".slipway-") + "$$";
-      return "printf '%s' " + quote(op.content()) + " > " + temp
+      return "(umask 077 && printf '%s' " + quote(op.content()) + " > " + temp + ")"
           + " && chmod " + Integer.toOctalString(op.mode()) + " " + temp
           + " && mv -Tf -- " + temp + " " + quote(op.path());
+    }
+
+    // head -c reads exactly this file's bytes, leaving the next upload's on stdin.
+    @Override
+    public String upload(Operation.Upload op) {
+      String temp = quote(op.path() + ".slipway-") + "$$";
+      return "(umask 077 && head -c " + op.content().length + " > " + temp + ")"
+          + " && chmod " + Integer.toOctalString(op.mode()) + " " + temp
+          + " && mv -Tf -- " + temp + " " + quote(op.path()) + " || { rm -f -- " + temp + "; false; }";
     }
 
     @Override

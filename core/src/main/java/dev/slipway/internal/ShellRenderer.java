@@ -3,15 +3,17 @@ package dev.slipway.internal;
 import dev.slipway.Command;
 import dev.slipway.HostContext;
 import dev.slipway.Secret;
+import dev.slipway.spi.Sudo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a command and its context into the shell text a transport runs, in one fixed order:
- * secrets read from stdin → {@code cd} → {@code export} → prefixes → the command, all wrapped in
+ * secrets (arguments, then secret variables) read from stdin → {@code cd} → {@code export} → prefixes → the command, all wrapped in
  * {@code sudo -u USER -H -- sh -c '…'} when the context has a user.
  *
  * <p>Secret arguments never appear in the text (so never in {@code ps} on the host): the script
@@ -21,7 +23,7 @@ import java.util.Map;
  */
 public final class ShellRenderer {
   /** The prompt sudo is told to print, so that a transport knows when to send the password. */
-  public static final String SUDO_PROMPT = "[slipway-sudo-password]";
+  public static final String SUDO_PROMPT = Sudo.PROMPT;
 
   private ShellRenderer() {}
 
@@ -45,6 +47,11 @@ public final class ShellRenderer {
     for (int i = 1; i <= secrets.size(); i++) {
       steps.add("IFS= read -r SLIPWAY_SECRET_" + i);
     }
+    // Secret variables come from stdin too, after the secret arguments: never in the text, so never in ps.
+    for (Map.Entry<String, Secret> e : context.secretEnv().entrySet()) {
+      steps.add("IFS= read -r " + e.getKey() + " && export " + e.getKey());
+      secrets.add(e.getValue());
+    }
     context.directory().ifPresent(dir -> steps.add("cd " + Quoting.quote(dir)));
     if (!context.env().isEmpty()) {
       StringBuilder export = new StringBuilder("export");
@@ -55,13 +62,8 @@ public final class ShellRenderer {
     }
     steps.addAll(context.prefixes());
     String script = steps.isEmpty() ? body : String.join(" && ", steps) + " && {\n" + body + "\n}";
-    if (context.user().isPresent()) {
-      String sudo = sudoWithPassword
-          ? "sudo -S -k -p " + Quoting.quote(SUDO_PROMPT)
-          : "sudo -n";
-      script = sudo + " -u " + Quoting.quote(context.user().get()) + " -H -- sh -c " + Quoting.quote(script);
-    }
-    return new Rendered(script, secretLines(secrets), secrets);
+    Optional<Sudo> sudo = context.user().map(user -> new Sudo(user, sudoWithPassword, script));
+    return new Rendered(sudo.map(Sudo::commandLine).orElse(script), secretLines(secrets), secrets, sudo);
   }
 
   private static byte[] secretLines(List<Secret> secrets) {
@@ -78,9 +80,10 @@ public final class ShellRenderer {
   /**
    * A rendered command.
    *
-   * @param script the shell text; holds no secret
+   * @param script the whole shell text, sudo included; holds no secret
    * @param stdin the lines to send before the command's own standard input (the secrets)
    * @param secrets the secrets, so that output and errors can be masked
+   * @param sudo how the command goes through sudo, if it does
    */
-  public record Rendered(String script, byte[] stdin, List<Secret> secrets) {}
+  public record Rendered(String script, byte[] stdin, List<Secret> secrets, Optional<Sudo> sudo) {}
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param timeout the time limit, if any
  * @param pty whether to ask for a pseudo-terminal
  * @param output receives each output line while the command runs
+ * @param sudo how {@code script} goes through sudo, if it does (its text is inside {@code script} too)
  */
 public record ExecRequest(Command command, HostContext context, String script, byte[] stdin,
-                          Optional<Duration> timeout, boolean pty, OutputSink output) {
+                          Optional<Duration> timeout, boolean pty, OutputSink output, Optional<Sudo> sudo) {
   public ExecRequest {
     requireNonNull(command, "command");
     requireNonNull(context, "context");
@@ -27,6 +28,13 @@ public record ExecRequest(Command command, HostContext context, String script, b
     requireNonNull(stdin, "stdin");
     requireNonNull(timeout, "timeout");
     requireNonNull(output, "output");
+    requireNonNull(sudo, "sudo");
+  }
+
+  /** A request that does not go through sudo. */
+  public ExecRequest(Command command, HostContext context, String script, byte[] stdin, Optional<Duration> timeout,
+                     boolean pty, OutputSink output) {
+    this(command, context, script, stdin, timeout, pty, output, Optional.empty());
   }
 
   /** Receives output lines as they arrive; called from the transport's reader threads. */

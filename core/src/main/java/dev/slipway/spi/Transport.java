@@ -85,6 +85,11 @@ public interface Transport extends AutoCloseable {
     return Optional.empty();
   }
 
+  /** An interactive login over this transport's connection, when it can give one (SSH can). */
+  default Optional<InteractiveLogin> interactiveLogin() {
+    return Optional.empty();
+  }
+
   /** Closes the connection. Views of the host made later reconnect only if the transport supports it. */
   @Override
   void close();

@@ -29,8 +29,11 @@ class ScriptCompilerTest {
     assertThat(ScriptCompiler.shell(new Operation.Rename("/a", "/b c"))).isEqualTo("mv -Tf -- /a '/b c'");
     assertThat(ScriptCompiler.shell(new Operation.Remove("/srv/old"))).isEqualTo("rm -rf -- /srv/old");
     assertThat(ScriptCompiler.shell(new Operation.WriteFile("/srv/f", "it's", 0640)))
-        .isEqualTo("printf '%s' 'it'\"'\"'s' > /srv/f.slipway-$$ && chmod 640 /srv/f.slipway-$$"
+        .isEqualTo("(umask 077 && printf '%s' 'it'\"'\"'s' > /srv/f.slipway-$$) && chmod 640 /srv/f.slipway-$$"
             + " && mv -Tf -- /srv/f.slipway-$$ /srv/f");
+    assertThat(ScriptCompiler.shell(new Operation.Upload("/srv/u", new byte[3], 0644)))
+        .isEqualTo("(umask 077 && head -c 3 > /srv/u.slipway-$$) && chmod 644 /srv/u.slipway-$$"
+            + " && mv -Tf -- /srv/u.slipway-$$ /srv/u || { rm -f -- /srv/u.slipway-$$; false; }");
     assertThat(ScriptCompiler.shell(new Operation.Copy("/a", "/b"))).isEqualTo("cp -a -- /a /b");
     assertThat(ScriptCompiler.shell(new Operation.Exec(Command.cmd("echo", "a b")))).isEqualTo("echo 'a b'");
   }

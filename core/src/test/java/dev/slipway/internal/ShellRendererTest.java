@@ -71,4 +71,30 @@ class ShellRendererTest {
         .hasMessageContaining("newline")
         .hasMessageNotContaining("two");
   }
+
+  @Test
+  void secret_variables_come_from_stdin_after_secret_arguments_and_sudo_is_a_typed_field() {
+    HostContext context = HostContext.NONE.env("PLAIN", "shown").env("TOKEN", Secret.of("v4lue")).as("deploy");
+
+    ShellRenderer.Rendered rendered = ShellRenderer.render(Command.format("use %s", Secret.of("arg")), context, true);
+
+    assertThat(rendered.script()).doesNotContain("v4lue").doesNotContain("arg\n")
+        .contains("IFS= read -r SLIPWAY_SECRET_1 && IFS= read -r TOKEN && export TOKEN");
+    assertThat(new String(rendered.stdin(), StandardCharsets.UTF_8)).isEqualTo("arg\nv4lue\n");
+    assertThat(rendered.sudo()).hasValueSatisfying(sudo -> {
+      assertThat(sudo.user()).isEqualTo("deploy");
+      assertThat(sudo.asksPassword()).isTrue();
+      assertThat(rendered.script()).isEqualTo(sudo.commandLine());
+    });
+    assertThat(context.describe()).contains("PLAIN, TOKEN").doesNotContain("v4lue");
+  }
+
+  @Test
+  void a_plain_variable_replaces_a_secret_one_of_the_same_name_and_back() {
+    HostContext context = HostContext.NONE.env("X", Secret.of("s")).env("X", "plain");
+
+    assertThat(context.secretEnv()).isEmpty();
+    assertThat(context.env()).containsEntry("X", "plain");
+    assertThat(context.env("X", Secret.of("t")).env()).isEmpty();
+  }
 }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.slipway.Host;
 import dev.slipway.Secret;
 import dev.slipway.event.EventListener;
-import dev.slipway.ssh.internal.Endpoint;
-import dev.slipway.ssh.internal.SshConfigFile;
+import dev.slipway.ssh.internal.Requested;
+import dev.slipway.ssh.internal.SettingsResolver;
 import dev.slipway.ssh.internal.SshSettings;
 import dev.slipway.ssh.internal.SshSettings.Identity;
 import java.nio.file.Path;
@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hosts reached over SSH. Host keys are verified against known_hosts unless told otherwise:
+ * Hosts reached over SSH, found the way {@code ssh} finds them: {@code SshHost.builder("web1").build()}
+ * connects wherever {@code ssh web1} does. The name is looked up in {@code ~/.ssh/config} and
+ * {@code /etc/ssh/ssh_config} (HostName, User, Port, IdentityFile, IdentitiesOnly, ProxyJump,
+ * UserKnownHostsFile, StrictHostKeyChecking, ConnectTimeout, ServerAliveInterval, Include); keys
+ * come from ssh-agent, then the IdentityFiles, then {@code ~/.ssh/id_ed25519}, {@code id_ecdsa},
+ * {@code id_rsa}; host keys are verified against known_hosts. What the builder sets wins:
  *
  * <pre>{@code
  * Host web = SshHost.builder("web-1")
@@ -27,9 +32,6 @@ import java.util.Optional;
  *     .build();
  * web.run("uptime");
  * }</pre>
- *
- * <p>With {@link Builder#sshConfig(Path)}, the host's name (or address) is looked up as a
- * {@code Host} alias of an OpenSSH client config; what the builder sets explicitly wins.
  */
 public final class SshHost {
   private SshHost() {}
@@ -41,8 +43,6 @@ public final class SshHost {
 
   /** Collects the settings of one SSH host; {@link #build()} checks them. */
   public static final class Builder {
-    private static final int DEFAULT_PORT = 22;
-
     private final String name;
     private String address;
     private Integer port;
@@ -50,10 +50,14 @@ public final class SshHost {
     private final List<Identity> identities = new ArrayList<>();
     private Secret password;
     private Path knownHosts;
-    private HostKeyPolicy hostKeys = HostKeyPolicy.STRICT;
+    private HostKeyPolicy hostKeys;
     private Path sshConfig;
+    private Path home;
+    private Path agentSocket;
+    private boolean noAgent;
+    private PassphrasePrompt passphrases = PassphrasePrompt.console();
     private final List<String> jumpHosts = new ArrayList<>();
-    private Duration connectTimeout = Duration.ofSeconds(15);
+    private Duration connectTimeout;
     private Duration keepAlive;
     private Duration commandTimeout;
     private Secret sudoPassword;
@@ -85,13 +89,13 @@ public final class SshHost {
 
     /** A private key without passphrase (OpenSSH or PEM format; ed25519, ECDSA or RSA). */
     public Builder identity(Path privateKey) {
-      identities.add(new Identity(privateKey, Optional.empty()));
+      identities.add(new Identity(privateKey, Optional.empty(), true));
       return this;
     }
 
     /** A private key protected by {@code passphrase}. */
     public Builder identity(Path privateKey, Secret passphrase) {
-      identities.add(new Identity(privateKey, Optional.of(passphrase)));
+      identities.add(new Identity(privateKey, Optional.of(passphrase), true));
       return this;
     }
 
@@ -101,7 +105,10 @@ public final class SshHost {
       return this;
     }
 
-    /** The known_hosts file; {@code ~/.ssh/known_hosts} by default. */
+    /**
+     * The only known_hosts file to use; by default the ssh config's {@code UserKnownHostsFile}
+     * ({@code ~/.ssh/known_hosts}) and {@code GlobalKnownHostsFile} ({@code /etc/ssh/ssh_known_hosts}).
+     */
     public Builder knownHosts(Path knownHosts) {
       this.knownHosts = requireNonNull(knownHosts, "knownHosts");
       return this;
@@ -122,9 +129,39 @@ public final class SshHost {
       return this;
     }
 
-    /** Reads HostName, Port, User, IdentityFile and ProxyJump for this host from an OpenSSH client config. */
+    /**
+     * Reads only {@code config} (as {@code ssh -F}) instead of {@code ~/.ssh/config} and
+     * {@code /etc/ssh/ssh_config}.
+     */
     public Builder sshConfig(Path config) {
       this.sshConfig = requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The home directory whose {@code .ssh} is read; the {@code user.home} system property by default. */
+    public Builder home(Path directory) {
+      this.home = requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** The ssh-agent's socket; by default the config's {@code IdentityAgent}, else {@code SSH_AUTH_SOCK}. */
+    public Builder agentSocket(Path socket) {
+      this.agentSocket = requireNonNull(socket, "socket");
+      return this;
+    }
+
+    /** Never asks an ssh-agent for keys. */
+    public Builder noAgent() {
+      this.noAgent = true;
+      return this;
+    }
+
+    /**
+     * Asks for the passphrase of an encrypted key that has none in code; by default on the
+     * terminal, and without one the key is skipped.
+     */
+    public Builder passphrasePrompt(PassphrasePrompt prompt) {
+      this.passphrases = requireNonNull(prompt, "prompt");
       return this;
     }
 
@@ -137,7 +174,7 @@ public final class SshHost {
       return this;
     }
 
-    /** The limit for each TCP connect and SSH handshake; 15 s by default. */
+    /** The limit for each TCP connect and SSH handshake; the config's ConnectTimeout, else 15 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
@@ -189,38 +226,12 @@ public final class SshHost {
     }
 
     private SshSettings settings() {
-      SshConfigFile config = sshConfig == null ? null : SshConfigFile.read(sshConfig);
-      String alias = address != null ? address : name;
-      SshConfigFile.Entry entry = config == null ? null : config.entry(alias);
-      String defaultUser = user != null ? user : entry != null && entry.user().isPresent()
-          ? entry.user().get() : System.getProperty("user.name");
-      Endpoint target = new Endpoint(
-          entry != null && entry.hostName().isPresent() && address == null ? entry.hostName().get() : alias,
-          port != null ? port : entry != null ? entry.port().orElse(DEFAULT_PORT) : DEFAULT_PORT,
-          defaultUser);
-      List<Identity> keys = new ArrayList<>(identities);
-      if (entry != null) {
-        entry.identityFiles().forEach(file -> keys.add(new Identity(file, Optional.empty())));
-      }
-      List<String> hops = !jumpHosts.isEmpty() || entry == null ? jumpHosts : entry.proxyJump();
-      List<Endpoint> jumps = hops.stream().map(hop -> jump(hop, config, defaultUser)).toList();
-      return new SshSettings(name, target, jumps, keys, Optional.ofNullable(password),
-          knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"),
-          hostKeys, connectTimeout, Optional.ofNullable(keepAlive), Optional.ofNullable(commandTimeout),
-          Optional.ofNullable(sudoPassword), maxChannels, events);
-    }
-
-    private static Endpoint jump(String hop, SshConfigFile config, String defaultUser) {
-      Endpoint parsed = Endpoint.parse(hop, defaultUser, DEFAULT_PORT);
-      if (config == null) {
-        return parsed;
-      }
-      SshConfigFile.Entry entry = config.entry(parsed.address());
-      boolean userGiven = hop.contains("@");
-      boolean portGiven = hop.contains(":");
-      return new Endpoint(entry.hostName().orElse(parsed.address()),
-          portGiven ? parsed.port() : entry.port().orElse(DEFAULT_PORT),
-          userGiven ? parsed.user() : entry.user().orElse(defaultUser));
+      return SettingsResolver.resolve(new Requested(name, Optional.ofNullable(address), Optional.ofNullable(port),
+          Optional.ofNullable(user), identities, Optional.ofNullable(password), Optional.ofNullable(knownHosts),
+          Optional.ofNullable(hostKeys), Optional.ofNullable(sshConfig), Optional.ofNullable(home),
+          Optional.ofNullable(agentSocket), noAgent, passphrases, jumpHosts, Optional.ofNullable(connectTimeout),
+          Optional.ofNullable(keepAlive), Optional.ofNullable(commandTimeout), Optional.ofNullable(sudoPassword),
+          maxChannels, events));
     }
 
     private static Duration positive(Duration value, String what) {

@@ -11,10 +11,12 @@ import dev.slipway.Operation;
 import dev.slipway.internal.ScriptCompiler;
 import dev.slipway.spi.ExecRequest;
 import dev.slipway.spi.ExecResult;
+import dev.slipway.spi.InteractiveLogin;
 import dev.slipway.spi.Transport;
 import dev.slipway.ssh.internal.ChannelGate;
 import dev.slipway.ssh.internal.Connection;
 import dev.slipway.ssh.internal.Connector;
+import dev.slipway.ssh.internal.LoginShell;
 import dev.slipway.ssh.internal.RemoteCommand;
 import dev.slipway.ssh.internal.SessionDownException;
 import dev.slipway.ssh.internal.SftpFiles;
@@ -54,6 +56,7 @@ public final class SshTransport implements Transport {
   private final ChannelGate gate;
   private final SftpFiles files;
   private final RemoteCommand commands;
+  private final LoginShell login;
   private final AtomicInteger connectionsOpened = new AtomicInteger();
   private Connection connection;
 
@@ -62,6 +65,7 @@ public final class SshTransport implements Transport {
     this.connector = new Connector(settings);
     this.gate = new ChannelGate(settings.name(), settings.maxChannels(), (int) settings.connectTimeout().toMillis());
     this.files = new SftpFiles(gate);
+    this.login = new LoginShell(settings.name(), gate);
     this.commands = new RemoteCommand(settings.name(), gate, daemonThreads(settings.name()), settings.sudoPassword());
   }
 
@@ -160,6 +164,12 @@ public final class SshTransport implements Transport {
   @Override
   public void delete(String path) {
     shell(path, "cannot delete", ScriptCompiler.shell(new Operation.Remove(path)));
+  }
+
+  /** A login shell on a pty over this host's connection. */
+  @Override
+  public Optional<InteractiveLogin> interactiveLogin() {
+    return Optional.of(terminal -> onSession(session -> login.run(session, terminal)));
   }
 
   @Override

@@ -21,6 +21,7 @@ class OpenSshTransportTest extends ShellContract {
   @BeforeAll
   static void startServer() {
     sshd = OpenSshFixture.start("tck");
+    sshd.account.allowSudo("ALL=(root) NOPASSWD: ALL");
   }
 
   @AfterAll

@@ -10,6 +10,8 @@ import dev.slipway.terminal.TreeText;
 import dev.slipway.terminal.TerminalConsole;
 import dev.slipway.node.Hosts;
 import dev.slipway.node.Node;
+import dev.slipway.spi.InteractiveLogin;
+import dev.slipway.spi.Transport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +35,9 @@ import org.jline.utils.InfoCmp;
  * path: {@code cd production web}), {@code ls}, {@code pwd}, {@code find}, {@code exit},
  * {@code clear}; an action name with its arguments runs it ({@code deploy v2}, also through
  * children: {@code web deploy v2}); {@code dry-run ACTION ARGS}; {@code --inspect [PATH]},
- * {@code --run CMD}, {@code --run-with-sudo CMD}, {@code --connect [HOST]}, {@code --version}.
+ * {@code --run CMD}, {@code --run-with-sudo CMD}, {@code connect [HOST]} (or {@code --connect}: a
+ * login shell over the host's own connection when its transport offers one, such as SSH, else the
+ * {@link Connector}'s local command), {@code --version}.
  */
 public final class Shell {
   private final Node root;
@@ -117,7 +121,7 @@ public final class Shell {
         case "--inspect": text.printInspection(Navigation.walk(current, rest)); break;
         case "--run": cancellable(() -> runner.runCommand(current, after(line, command), false, false)); break;
         case "--run-with-sudo": cancellable(() -> runner.runCommand(current, after(line, command), true, false)); break;
-        case "--connect": connect(rest); break;
+        case "--connect", "connect": connect(rest); break;
         case "--version": console.println("Slipway " + version); break;
         default: cancellable(() -> runAction(words, false));
       }
@@ -171,6 +175,12 @@ public final class Shell {
         ? hosts.host(hosts.size() == 1 ? hosts.first().name()
             : console.choice("Connect to which host?", hosts.names(), hosts.first().name()))
         : hosts.host(words.get(0));
+    Optional<InteractiveLogin> login = host.unwrap(Transport.class).flatMap(Transport::interactiveLogin);
+    if (login.isPresent()) {
+      console.println("Connecting to " + host.name() + "; exit to come back.");
+      LoginSession.attach(terminal, login.get());
+      return;
+    }
     List<String> command = connector.loginCommand(host).orElseThrow(() -> new SlipwayException(
         "cannot open an interactive session on " + host.name() + ": its transport ("
             + host.unwrap(Object.class).map(t -> t.getClass().getSimpleName()).orElse("none") + ") gives no interactive login"));
@@ -201,7 +211,7 @@ public final class Shell {
         "dry-run ACTION ARGS...              print and syntax-check the commands, run nothing",
         "--inspect [PATH]                    class, hosts by role, actions and children of a node",
         "--run CMD | --run-with-sudo CMD     run a shell command on every host of this node",
-        "--connect [HOST]                    an interactive login shell on a host of this node",
+        "connect [HOST] | --connect [HOST]   an interactive login shell on a host of this node",
         "--version  clear  exit"));
   }
 

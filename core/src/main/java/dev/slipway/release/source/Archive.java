@@ -1,8 +1,8 @@
 package dev.slipway.release.source;
 
+import dev.slipway.Batch;
 import dev.slipway.Command;
 import dev.slipway.Host;
-import dev.slipway.Batch;
 import dev.slipway.Operation;
 import dev.slipway.release.InstallTarget;
 import dev.slipway.release.ReleaseException;
@@ -86,16 +86,23 @@ final class Archive {
     return new Archive(packed);
   }
 
-  /** Uploads the archive into the staging directory and unpacks it there in one round trip. */
+  /**
+   * Uploads the archive into the staging directory and unpacks it there in one round trip; on a
+   * view with a user (sudo) the upload travels on the unpacking batch's stdin, in the same round trip.
+   */
   void install(Host host, InstallTarget target) {
     String upload = target.directory() + "/.slipway-upload-" + UUID.randomUUID() + ".tar.gz";
+    Operation unpack = new Operation.Exec(Command.cmd("tar", "-xzf", upload, "-C", target.directory()));
     try (InputStream in = Files.newInputStream(file)) {
+      if (host.context().user().isPresent()) {
+        host.apply(Batch.of(new Operation.Upload(upload, in.readAllBytes(), 0600), unpack, new Operation.Remove(upload)));
+        return;
+      }
       host.upload(in, upload, 0600);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    host.apply(Batch.of(new Operation.Exec(Command.cmd("tar", "-xzf", upload, "-C", target.directory())),
-        new Operation.Remove(upload)));
+    host.apply(Batch.of(unpack, new Operation.Remove(upload)));
   }
 
   private static ArchiveInputStream<? extends ArchiveEntry> open(InputStream raw, String name) throws IOException {

@@ -3,34 +3,40 @@ package dev.slipway.spi.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipway.BatchFailedException;
+import dev.slipway.Batch;
 import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
 import dev.slipway.CommandTimeoutException;
 import dev.slipway.FileInfo;
+import dev.slipway.FileOperationException;
 import dev.slipway.Host;
 import dev.slipway.HostContext;
+import dev.slipway.Operation;
 import dev.slipway.Secret;
 import dev.slipway.event.CommandEvent;
 import dev.slipway.event.CommandEvent.Outcome;
 import dev.slipway.event.Event;
 import dev.slipway.event.EventListener;
 import dev.slipway.event.OutputEvent;
-import dev.slipway.Batch;
 import dev.slipway.internal.ScriptCompiler;
 import dev.slipway.internal.ShellRenderer;
 import dev.slipway.spi.ExecRequest;
 import dev.slipway.spi.ExecResult;
 import dev.slipway.spi.Transport;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.io.OutputStream;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +101,7 @@ public final class TransportHost implements Host {
     stdin.writeBytes(rendered.stdin());
     command.stdin().ifPresent(stdin::writeBytes);
     ExecRequest request = new ExecRequest(command, context, rendered.script(), stdin.toByteArray(),
-        command.timeout(), command.pty(), outputSink(rendered.secrets()));
+        command.timeout(), command.pty(), outputSink(rendered.secrets()), rendered.sudo());
     return run(command, rendered.secrets(), () -> transport.exec(request));
   }
 
@@ -108,9 +114,13 @@ public final class TransportHost implements Host {
     }
     // The batch runs in this view's context too: its directory, environment and user (through sudo).
     ShellRenderer.Rendered rendered = ShellRenderer.render(script, context, transport.sudoPassword().isPresent());
-    ExecRequest request = new ExecRequest(command, context, rendered.script(), new byte[0], Optional.empty(), false,
-        outputSink(List.of()));
-    CommandResult result = run(command, List.of(), () -> transport.apply(batch, request));
+    ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+    stdin.writeBytes(rendered.stdin());
+    batch.operations().stream().filter(op -> op instanceof Operation.Upload)
+        .forEach(op -> stdin.writeBytes(((Operation.Upload) op).content()));
+    ExecRequest request = new ExecRequest(command, context, rendered.script(), stdin.toByteArray(), Optional.empty(),
+        false, outputSink(rendered.secrets()), rendered.sudo());
+    CommandResult result = run(command, rendered.secrets(), () -> transport.apply(batch, request));
     if (!result.succeeded()) {
       throw failure(batch, result);
     }
@@ -129,8 +139,8 @@ public final class TransportHost implements Host {
 
   private CommandResult checkSyntax(Command command, Command checked) {
     // Checked without the sudo wrapper: sh -n cannot see into the quoted script of "sudo sh -c '…'".
-    HostContext unwrapped = new HostContext(context.directory(), context.env(), context.prefixes(), Optional.empty(),
-        false);
+    HostContext unwrapped = new HostContext(context.directory(), context.env(), context.secretEnv(),
+        context.prefixes(), Optional.empty(), false);
     String script = ShellRenderer.render(checked, unwrapped, false).script();
     ExecRequest check = new ExecRequest(Command.shell("sh -n"), context.dryRun(false), "sh -n",
         script.getBytes(java.nio.charset.StandardCharsets.UTF_8), Optional.of(Duration.ofSeconds(30)), false,
@@ -147,7 +157,7 @@ public final class TransportHost implements Host {
     return CommandResult.skipped(name, command);
   }
 
-  private CommandResult run(Command command, List<Secret> secrets, java.util.function.Supplier<ExecResult> exec) {
+  private CommandResult run(Command command, List<Secret> secrets, Supplier<ExecResult> exec) {
     Instant start = Instant.now();
     ExecResult raw;
     try {
@@ -202,10 +212,8 @@ public final class TransportHost implements Host {
         : String.join("; ", lines.subList(0, 3)) + "; … (" + lines.size() + " operations)";
   }
 
-  @Override
-  public byte[] read(String path) {
-    return transport.read(absolute(path));
-  }
+  // A view with a user changes files as that user: one batch (one round trip through sudo) each.
+  // The login user's file operations (SFTP) stay the fast path for views without one.
 
   @Override
   public Optional<FileInfo> stat(String path) {
@@ -223,13 +231,13 @@ public final class TransportHost implements Host {
   }
 
   @Override
-  public void download(String path, OutputStream sink) {
-    transport.download(absolute(path), sink);
-  }
-
-  @Override
   public void write(String path, byte[] content, int mode) {
-    if (!skipped("write " + path)) {
+    if (skipped("write " + path)) {
+      return;
+    }
+    if (context.user().isPresent()) {
+      asUser(path, new Operation.Upload(absolute(path), content, mode));
+    } else {
       transport.write(absolute(path), content, mode);
     }
   }
@@ -237,35 +245,110 @@ public final class TransportHost implements Host {
   @Override
   public void mkdirs(String path) {
     if (!skipped("mkdir -p " + path)) {
-      transport.mkdirs(absolute(path));
+      fileOperation(path, () -> new Operation.Mkdirs(absolute(path)), () -> transport.mkdirs(absolute(path)));
     }
   }
 
   @Override
   public void symlink(String target, String link) {
     if (!skipped("ln -s " + target + " " + link)) {
-      transport.symlink(target, absolute(link));
+      fileOperation(link, () -> new Operation.Symlink(target, absolute(link)),
+          () -> transport.symlink(target, absolute(link)));
     }
   }
 
   @Override
   public void rename(String from, String to) {
     if (!skipped("mv " + from + " " + to)) {
-      transport.rename(absolute(from), absolute(to));
+      fileOperation(from, () -> new Operation.Rename(absolute(from), absolute(to)),
+          () -> transport.rename(absolute(from), absolute(to)));
     }
   }
 
   @Override
   public void delete(String path) {
     if (!skipped("rm -rf " + path)) {
-      transport.delete(absolute(path));
+      fileOperation(path, () -> new Operation.Remove(absolute(path)), () -> transport.delete(absolute(path)));
     }
   }
 
   @Override
   public void upload(InputStream content, String path, int mode) {
-    if (!skipped("upload " + path)) {
+    if (skipped("upload " + path)) {
+      return;
+    }
+    if (context.user().isPresent()) {
+      asUser(path, new Operation.Upload(absolute(path), readAll(content, path), mode));
+    } else {
       transport.upload(content, absolute(path), mode);
+    }
+  }
+
+  /**
+   * Reads as the login user; only what that user may not read is read as this view's user (through
+   * sudo), since the bytes are the same either way and the login user's read is one SFTP call.
+   */
+  @Override
+  public byte[] read(String path) {
+    String file = absolute(path);
+    try {
+      return transport.read(file);
+    } catch (FileOperationException e) {
+      if (context.user().isEmpty() || !mayExist(file)) {
+        throw e;
+      }
+      CommandResult encoded = execute(Command.cmd("base64", "--", file));
+      if (!encoded.succeeded()) {
+        throw new FileOperationException(name, file, "cannot read as " + context.user().get() + " ("
+            + encoded.stderr().strip() + ")");
+      }
+      return Base64.getMimeDecoder().decode(encoded.stdout());
+    }
+  }
+
+  @Override
+  public void download(String path, OutputStream sink) {
+    if (context.user().isEmpty()) {
+      transport.download(absolute(path), sink);
+      return;
+    }
+    try {
+      sink.write(read(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the content of " + path, e);
+    }
+  }
+
+  private boolean mayExist(String file) {
+    try {
+      return transport.stat(file).isPresent();
+    } catch (FileOperationException e) {
+      return true;
+    }
+  }
+
+  private void fileOperation(String path, Supplier<Operation> asUser, Runnable asLoginUser) {
+    if (context.user().isPresent()) {
+      asUser(path, asUser.get());
+    } else {
+      asLoginUser.run();
+    }
+  }
+
+  private void asUser(String path, Operation operation) {
+    try {
+      apply(Batch.of(operation));
+    } catch (CommandFailedException e) {
+      throw new FileOperationException(name, absolute(path), "cannot " + operation.describe() + " as "
+          + context.user().orElseThrow() + " (" + e.result().stderr().strip() + ")");
+    }
+  }
+
+  private static byte[] readAll(InputStream content, String path) {
+    try {
+      return content.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the content for " + path, e);
     }
   }
 

@@ -152,6 +152,11 @@ public final class FakeTransport extends NioTransport {
     }
 
     @Override
+    public Integer upload(Operation.Upload op) {
+      return onFiles(() -> files().write(op.path(), op.content(), op.mode()));
+    }
+
+    @Override
     public Integer copy(Operation.Copy op) {
       return onFiles(() -> files().copy(op.from(), op.to()));
     }

@@ -17,10 +17,12 @@ import dev.slipway.event.OutputEvent;
 import dev.slipway.Batch;
 import dev.slipway.Operation;
 import dev.slipway.testing.FakeHost;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -68,6 +70,11 @@ public abstract class TransportContract {
 
   /** Tells a fake that {@code command} runs past its time limit; real transports run it. */
   protected void givenTimeout(String command) {}
+
+  /** {@link #host()} acting as root through sudo; a transport whose login user has no sudo rights grants them. */
+  protected Host sudoView() {
+    return host().sudo();
+  }
 
   /** {@code name} under the scratch directory. */
   protected String path(String name) {
@@ -385,6 +392,28 @@ public abstract class TransportContract {
     assertThat(TreeSnapshot.of(host(), root)).isEqualTo(TreeSnapshot.of(reference, root))
         .containsEntry("current", "symlink -> releases/2")
         .containsKey("releases/2/app.py");
+  }
+
+  @Test
+  public void file_operations_of_a_sudo_view_leave_the_same_tree_as_the_fake() {
+    String root = path("app");
+    FakeHost reference = FakeHost.named("reference");
+    reference.mkdirs(scratch());
+
+    for (Host view : List.of(sudoView(), reference.sudo())) {
+      view.mkdirs(root + "/releases/1");
+      view.write(root + "/releases/1/app.py", "print('hi')\n".getBytes(StandardCharsets.UTF_8), 0640);
+      view.upload(new ByteArrayInputStream(BatchScenarios.HOSTILE_TEXT.getBytes(StandardCharsets.UTF_8)),
+          root + "/blob", 0600);
+      view.symlink("releases/1", root + "/current");
+      view.rename(root + "/blob", root + "/blob.moved");
+      view.mkdirs(root + "/old/tree");
+      view.delete(root + "/old");
+    }
+
+    assertThat(TreeSnapshot.of(sudoView(), root)).isEqualTo(TreeSnapshot.of(reference, root))
+        .containsEntry("current", "symlink -> releases/1")
+        .containsEntry("blob.moved", String.format("file 0600 %s", BatchScenarios.HOSTILE_TEXT));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.slipway.ssh.internal;
 
+import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
@@ -13,7 +14,6 @@ import dev.slipway.ssh.HostKeyMismatchException;
 import dev.slipway.ssh.HostKeyPolicy;
 import dev.slipway.ssh.HostUnreachableException;
 import dev.slipway.ssh.UnknownHostKeyException;
-import dev.slipway.ssh.internal.SshSettings.Identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -22,6 +22,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,17 +33,27 @@ import java.util.List;
 public final class Connector {
   private final SshSettings settings;
   private final JSch jsch = new JSch();
+  private final List<HostKeyRepository> moreKnownHosts = new ArrayList<>();
+  private KeyRing keys;
 
   public Connector(SshSettings settings) {
     this.settings = settings;
     jsch.setInstanceLogger(new Slf4jLogger());
-    settings.identities().forEach(this::addIdentity);
     try {
       if (settings.hostKeys() == HostKeyPolicy.ACCEPT_NEW && !Files.exists(settings.knownHosts())) {
         Files.createDirectories(settings.knownHosts().toAbsolutePath().getParent());
         Files.createFile(settings.knownHosts());
       }
-      jsch.setKnownHosts(settings.knownHosts().toString());
+      if (Files.exists(settings.knownHosts()) || settings.hostKeys() == HostKeyPolicy.ACCEPT_NEW) {
+        jsch.setKnownHosts(settings.knownHosts().toString());
+      }
+      for (Path file : settings.moreKnownHosts()) {
+        if (Files.isReadable(file)) {
+          JSch reader = new JSch();
+          reader.setKnownHosts(file.toString());
+          moreKnownHosts.add(reader.getHostKeyRepository());
+        }
+      }
     } catch (JSchException e) {
       throw new ConnectionFailedException(settings.name(), "Cannot read known_hosts " + settings.knownHosts()
           + " for " + settings.name() + ": " + e.getMessage(), e);
@@ -51,18 +62,14 @@ public final class Connector {
     }
   }
 
-  private void addIdentity(Identity identity) {
-    byte[] passphrase = identity.passphrase().map(p -> p.reveal().getBytes(StandardCharsets.UTF_8)).orElse(null);
-    try {
-      jsch.addIdentity(identity.file().toString(), passphrase);
-    } catch (JSchException e) {
-      throw new ConnectionFailedException(settings.name(), "Cannot load the SSH key " + identity.file() + " for "
-          + settings.name() + ": " + e.getMessage() + " (check the key file and its passphrase)", e);
-    }
-  }
-
   /** A connected session to the target; every hop's host key is verified. */
   public Connection open() {
+    synchronized (this) {
+      if (keys == null) {
+        keys = KeyRing.load(settings);
+        jsch.setIdentityRepository(keys);
+      }
+    }
     List<Session> opened = new ArrayList<>();
     try {
       List<Endpoint> hops = new ArrayList<>(settings.jumps());
@@ -103,7 +110,7 @@ public final class Connector {
 
   private void connect(Session session, Endpoint hop) {
     KnownHostsVerifier verifier =
-        new KnownHostsVerifier(jsch.getHostKeyRepository(), settings.hostKeys(), settings.name());
+        new KnownHostsVerifier(jsch.getHostKeyRepository(), moreKnownHosts, settings.hostKeys(), settings.name());
     session.setHostKeyRepository(verifier);
     try {
       session.connect((int) settings.connectTimeout().toMillis());
@@ -137,11 +144,11 @@ public final class Connector {
   }
 
   private List<String> methodsTried() {
-    List<String> methods = new ArrayList<>();
-    settings.identities().forEach(identity -> methods.add("publickey (" + identity.file() + ")"));
+    List<String> methods = new ArrayList<>(keys.offered());
     settings.password().ifPresent(p -> methods.add("password"));
     if (methods.isEmpty()) {
-      methods.add("nothing: no identity or password was configured, call identity(...) or password(...)");
+      methods.add("nothing: no ssh-agent (SSH_AUTH_SOCK), no IdentityFile in the ssh config, no ~/.ssh/id_ed25519, "
+          + "id_ecdsa or id_rsa, and no identity(...) or password(...) in code");
     }
     return methods;
   }

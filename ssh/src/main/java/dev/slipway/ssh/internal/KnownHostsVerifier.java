@@ -21,13 +21,16 @@ final class KnownHostsVerifier implements HostKeyRepository {
   private static final Logger log = LoggerFactory.getLogger(KnownHostsVerifier.class);
 
   private final HostKeyRepository known;
+  private final List<HostKeyRepository> alsoKnown;
   private final HostKeyPolicy policy;
   private final String hostName;
   private String offered = "(no key offered)";
   private final List<String> expected = new ArrayList<>();
 
-  KnownHostsVerifier(HostKeyRepository known, HostKeyPolicy policy, String hostName) {
+  KnownHostsVerifier(HostKeyRepository known, List<HostKeyRepository> alsoKnown, HostKeyPolicy policy,
+                     String hostName) {
     this.known = known;
+    this.alsoKnown = List.copyOf(alsoKnown);
     this.policy = policy;
     this.hostName = hostName;
   }
@@ -39,10 +42,17 @@ final class KnownHostsVerifier implements HostKeyRepository {
       log.warn("{}: host key {} of {} NOT VERIFIED (insecureTrustAnyHostKey)", hostName, offered, host);
       return OK;
     }
-    int result = known.check(host, key);
-    if (result == CHANGED) {
-      for (HostKey entry : known.getHostKey(host, typeOf(host, key))) {
-        expected.add(fingerprint(Base64.getDecoder().decode(entry.getKey())));
+    int result = NOT_INCLUDED;
+    for (HostKeyRepository file : files()) {
+      int answer = file.check(host, key);
+      if (answer == OK) {
+        return OK;
+      }
+      if (answer == CHANGED) {
+        result = CHANGED;
+        for (HostKey entry : file.getHostKey(host, typeOf(host, key))) {
+          expected.add(fingerprint(Base64.getDecoder().decode(entry.getKey())));
+        }
       }
     }
     if (result == NOT_INCLUDED && policy == HostKeyPolicy.ACCEPT_NEW) {
@@ -52,6 +62,13 @@ final class KnownHostsVerifier implements HostKeyRepository {
       return OK;
     }
     return result;
+  }
+
+  private List<HostKeyRepository> files() {
+    List<HostKeyRepository> all = new ArrayList<>();
+    all.add(known);
+    all.addAll(alsoKnown);
+    return all;
   }
 
   /** The fingerprint of the key the server offered, once it has offered one. */

@@ -6,9 +6,9 @@ import dev.slipway.CommandTimeoutException;
 import dev.slipway.ConnectionFailedException;
 import dev.slipway.Secret;
 import dev.slipway.internal.Quoting;
-import dev.slipway.internal.ShellRenderer;
 import dev.slipway.spi.ExecRequest;
 import dev.slipway.spi.ExecResult;
+import dev.slipway.spi.Sudo;
 import dev.slipway.ssh.SudoPasswordException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +35,6 @@ public final class RemoteCommand {
   private static final Logger log = LoggerFactory.getLogger(RemoteCommand.class);
   /** Longer command lines go through stdin: a single exec argument is limited (128 KiB on Linux). */
   static final int MAX_COMMAND_LINE = 64 * 1024;
-  private static final String SUDO_ASKING = "sudo -S -k -p " + Quoting.quote(ShellRenderer.SUDO_PROMPT) + " -u ";
-  private static final String SUDO_SILENT = "sudo -n -u ";
-  private static final String SUDO_SHELL = " -H -- sh -c ";
   private static final String NO_TTY = "must have a tty to run sudo";
   /** Raw mode: the command's stdin passes the terminal byte for byte, without echo or signals. */
   private static final String RAW_TERMINAL = "stty raw -echo -iexten 2>/dev/null; ";
@@ -62,7 +59,7 @@ public final class RemoteCommand {
    * @throws SessionDownException if the session was dead before anything was sent
    */
   public ExecResult run(Session session, ExecRequest request, Optional<Duration> timeout) {
-    boolean sudo = request.context().user().isPresent() && !request.pty();
+    boolean sudo = request.sudo().isPresent() && !request.pty();
     ExecResult result = run(session, request, timeout, sudo && sudoNeedsTerminal.get());
     if (sudo && !sudoNeedsTerminal.get() && refusedWithoutTerminal(result)) {
       // requiretty in sudoers: sudo refused before running anything, so running it again is safe.
@@ -117,17 +114,14 @@ public final class RemoteCommand {
 
   private Plan plan(ExecRequest request, boolean terminal) {
     String script = request.script();
-    String user = Quoting.quote(request.context().user().orElse(""));
-    String asking = SUDO_ASKING + user + SUDO_SHELL;
-    String silent = SUDO_SILENT + user + SUDO_SHELL;
-    String sudoHead = sudoPassword.isPresent() && script.startsWith(asking) ? asking
-        : terminal && script.startsWith(silent) ? silent : null;
-    boolean sudo = sudoHead != null;
+    Optional<Sudo> wrapped = request.sudo()
+        .filter(s -> s.asksPassword() && sudoPassword.isPresent() || terminal);
+    boolean sudo = wrapped.isPresent();
     if (sudo) {
       // Inside sudo, announce the start, so the password is known to be accepted before the
       // command's own stdin (maybe secrets) is sent: a wrong password must not see those lines.
-      String command = script.substring(sudoHead.length());
-      script = sudoHead + Quoting.quote((terminal ? RAW_TERMINAL : "") + "printf '%s\\n' "
+      String command = Quoting.quote(wrapped.get().script());
+      script = wrapped.get().prefix() + Quoting.quote((terminal ? RAW_TERMINAL : "") + "printf '%s\\n' "
           + Quoting.quote(SudoDialogue.STARTED_MARKER) + " >&2; " + (terminal ? terminalStdin(command, request)
           : "exec sh -c " + command));
     }
@@ -186,7 +180,8 @@ public final class RemoteCommand {
       throw new SudoPasswordException(host, "sudo on " + host + " rejected the sudo password (to run as "
           + user + ": " + request.command() + "). Check sudoPassword(...) on the SshHost builder.");
     }
-    if (status == 1 && request.script().startsWith("sudo -n ") && stderr.contains("a password is required")) {
+    boolean silent = request.sudo().filter(s -> !s.asksPassword()).isPresent();
+    if (status == 1 && silent && stderr.contains("a password is required")) {
       throw new SudoPasswordException(host, "sudo on " + host + " needs a password to run as " + user + " ("
           + request.command() + "): give it with sudoPassword(...) on the SshHost builder, or allow the "
           + "login user NOPASSWD in the host's sudoers.");

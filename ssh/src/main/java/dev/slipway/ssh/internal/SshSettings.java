@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.slipway.Secret;
 import dev.slipway.event.EventListener;
 import dev.slipway.ssh.HostKeyPolicy;
+import dev.slipway.ssh.PassphrasePrompt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +17,12 @@ import java.util.Optional;
  * @param name the host's name in logs, events and errors
  * @param target where to connect
  * @param jumps the hops to go through first, nearest first
- * @param identities private keys to offer, in order
+ * @param identities private keys to offer, in order, after the agent's
+ * @param agentSocket the ssh-agent's Unix socket, if the agent is to be asked first
+ * @param passphrases asks for the passphrase of an encrypted key that has none in code
  * @param password a login password, if any
- * @param knownHosts the known_hosts file
+ * @param knownHosts the known_hosts file new keys are recorded in
+ * @param moreKnownHosts further known_hosts files that are only read (the global ones)
  * @param hostKeys how to treat the server's key
  * @param connectTimeout the limit for each TCP connect and handshake
  * @param keepAlive the interval of keep-alive messages, if any
@@ -28,7 +32,9 @@ import java.util.Optional;
  * @param events receives connection events
  */
 public record SshSettings(String name, Endpoint target, List<Endpoint> jumps, List<Identity> identities,
-                          Optional<Secret> password, Path knownHosts, HostKeyPolicy hostKeys,
+                          Optional<Path> agentSocket, PassphrasePrompt passphrases,
+                          Optional<Secret> password, Path knownHosts, List<Path> moreKnownHosts,
+                          HostKeyPolicy hostKeys,
                           Duration connectTimeout, Optional<Duration> keepAlive,
                           Optional<Duration> commandTimeout, Optional<Secret> sudoPassword, int maxChannels,
                           EventListener events) {
@@ -37,6 +43,9 @@ public record SshSettings(String name, Endpoint target, List<Endpoint> jumps, Li
     requireNonNull(target, "target");
     jumps = List.copyOf(jumps);
     identities = List.copyOf(identities);
+    requireNonNull(agentSocket, "agentSocket");
+    requireNonNull(passphrases, "passphrases");
+    moreKnownHosts = List.copyOf(moreKnownHosts);
     requireNonNull(password, "password");
     requireNonNull(knownHosts, "knownHosts");
     requireNonNull(hostKeys, "hostKeys");
@@ -54,9 +63,10 @@ public record SshSettings(String name, Endpoint target, List<Endpoint> jumps, Li
    * A private key file and the passphrase that unlocks it.
    *
    * @param file the key file (OpenSSH or PEM format)
-   * @param passphrase the passphrase, if the key has one
+   * @param passphrase the passphrase, if the key has one and the program gave it
+   * @param required whether the program named it (a missing file is then an error, not skipped)
    */
-  public record Identity(Path file, Optional<Secret> passphrase) {
+  public record Identity(Path file, Optional<Secret> passphrase, boolean required) {
     public Identity {
       requireNonNull(file, "file");
       requireNonNull(passphrase, "passphrase");
