@@ -215,7 +215,7 @@ final class HostDeploy {
         run.queueRegistry();
         run.queue(new Operation.Remove(layout.staging()));
       });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       run.dropQueued();
       run.unlock();
       throw e;

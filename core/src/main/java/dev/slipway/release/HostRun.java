@@ -84,7 +84,7 @@ final class HostRun {
       hooks(plan.hooks(false, step), step, "after", release.get());
       completion.run();
       finish(step, release, start, StepEvent.Status.SUCCEEDED);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (failedIn == null) {
         failedIn = step;
       }
@@ -102,7 +102,8 @@ final class HostRun {
     for (Hook hook : hooks) {
       try {
         hook.run(host, release);
-      } catch (Exception e) {
+      } catch (Throwable e) {
+        // An Error too fails only this step; the run rethrows it once the host is cleaned up and unlocked.
         throw new ReleaseException(host.name() + ": " + when + " " + step.hookName() + " hook failed: "
             + e.getMessage(), e);
       }
@@ -118,7 +119,7 @@ final class HostRun {
     for (HealthCheck check : plan.healthChecks) {
       try {
         check.check(host, release);
-      } catch (Exception e) {
+      } catch (Throwable e) {
         throw new ReleaseException(host.name() + ": health check failed for release " + release.id() + " ("
             + release.version() + "): " + e.getMessage(), e);
       }
@@ -173,7 +174,7 @@ final class HostRun {
     try {
       queue(DeployLock.release(layout));
       flush();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       dropQueued();
       host.apply(Batch.of(DeployLock.release(layout)));
       throw e;

@@ -194,8 +194,16 @@ public final class Releases {
   /**
    * Deploys a new release to {@code hosts}: all prepare, then all switch.
    *
+   * <p>A hook, health check or source that throws fails its step on that host like any failure;
+   * an {@code Error} (an {@code AssertionError}, say) is rethrown as it was once every host is
+   * cleaned up, switched back and unlocked, with the {@link DeployFailedException} suppressed in it.
+   *
    * @return what happened on every host
-   * @throws DeployLockedException naming the holder, when another deploy holds a host's lock
+   * @throws DeployLockedException naming the holder ({@link DeployLockedException#holder()},
+   *     {@link DeployLockedException#stale()}), when another run holds a host's lock and so no host
+   *     began a release; with several hosts, the other hosts' errors are suppressed in it. A lock met
+   *     by a later batch of a rolling deploy is a {@code DeployFailedException}, since earlier batches
+   *     changed.
    * @throws DeployFailedException with the report, when the release did not go live as asked
    */
   public DeployReport deploy(Iterable<? extends Host> hosts) {
@@ -213,9 +221,12 @@ public final class Releases {
 
   /**
    * Switches every host back to the newest good release older than its live one, marking the live
-   * one rolled back. Repeated rollbacks keep walking back.
+   * one rolled back. Repeated rollbacks keep walking back. An {@code Error} from a hook or health
+   * check is rethrown after every host is unlocked, as for {@link #deploy(Iterable)}.
    *
+   * @throws DeployLockedException changing nothing, when another run holds a host's lock
    * @throws ReleaseException changing nothing, when a host has no earlier good release
+   * @throws DeployFailedException with the report, when a host did not switch or its check failed
    */
   public DeployReport rollback(Iterable<? extends Host> hosts) {
     return new RollbackRun(this, requireHosts(hosts), Optional.empty()).run();
@@ -230,7 +241,9 @@ public final class Releases {
    * Switches every host to the release with id {@code versionOrId}, or else to the newest release of
    * that version.
    *
+   * @throws DeployLockedException changing nothing, when another run holds a host's lock
    * @throws ReleaseException changing nothing, when a host has no such release
+   * @throws DeployFailedException with the report, when a host did not switch or its check failed
    */
   public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId) {
     return new RollbackRun(this, requireHosts(hosts), Optional.of(versionOrId)).run();

@@ -39,7 +39,9 @@ final class RollbackRun {
     List<HostRun> failed = hosts.stream().filter(HostRun::failed).toList();
     if (!failed.isEmpty()) {
       hosts.forEach(host -> attempt(host, host::unlock));
-      throw unchanged(action, failed);
+      List<Throwable> errors = failed.stream().map(host -> host.report(Outcome.FAILED).errors().get(0)).toList();
+      RunFailure.rethrowError(errors, () -> unchanged(action, failed));
+      throw RunFailure.refusal(errors).<ReleaseException>map(refused -> refused).orElseGet(() -> unchanged(action, failed));
     }
     Parallel.each(hosts, plan.parallelism, host -> {
       attempt(host, () -> switchTo(host, targets.get(host)));
@@ -48,8 +50,9 @@ final class RollbackRun {
       attempt(host, host::unlock);
     });
     Release first = targets.get(hosts.get(0));
-    DeployReport report = new DeployReport(first.id(), first.version(),
+    DeployReport report = new DeployReport(Optional.of(first.id()), first.version(),
         hosts.stream().map(host -> host.report(outcomes.get(host))).toList(), Duration.between(start, Instant.now()));
+    RunFailure.rethrowError(RunFailure.errors(report.hosts()), () -> new DeployFailedException(action, report));
     if (!report.succeeded()) {
       throw new DeployFailedException(action, report);
     }
@@ -106,7 +109,7 @@ final class RollbackRun {
   private static void attempt(HostRun host, Runnable part) {
     try {
       part.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       host.fail(e);
     }
   }
