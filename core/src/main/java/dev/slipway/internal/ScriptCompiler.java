@@ -50,6 +50,8 @@ public final class ScriptCompiler {
       return "printf '%s' " + quote(w.content()) + " > " + temp
           + " && chmod " + Integer.toOctalString(w.mode()) + " " + temp
           + " && mv -Tf -- " + temp + " " + quote(w.path());
+    } else if (op instanceof Operation.AppendFile a) {
+      return "printf '%s' " + quote(a.content()) + " >> " + quote(a.path());
     } else if (op instanceof Operation.Copy c) {
       return "cp -a -- " + quote(c.from()) + " " + quote(c.to());
     } else if (op instanceof Operation.Exec e) {

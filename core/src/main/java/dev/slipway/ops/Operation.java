@@ -100,6 +100,26 @@ public sealed interface Operation {
     }
   }
 
+  /**
+   * Appends text to a file, creating it (mode 0644) if missing: one {@code write(2)} with
+   * {@code O_APPEND}, so lines appended by several writers never interleave. For logs that are
+   * never rewritten, such as a release history.
+   */
+  record AppendFile(String path, String content) implements Operation {
+    public AppendFile {
+      requireAbsolute(path);
+      requireNonNull(content, "content");
+      if (content.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("AppendFile holds text: " + path);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "append to " + path;
+    }
+  }
+
   /** {@code cp -a}: copies a file or a whole tree, keeping modes, times and symlinks. */
   record Copy(String from, String to) implements Operation {
     public Copy {

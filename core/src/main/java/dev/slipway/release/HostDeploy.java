@@ -176,41 +176,52 @@ final class HostDeploy {
   }
 
   /**
-   * Removes what this deploy built before the switch, records the attempt as failed when this host
-   * failed (a discarded release leaves no trace), and releases the lock. Does nothing without the
-   * lock: what is there belongs to whoever holds it.
+   * Undoes this deploy before the switch and releases the lock. A host that failed here keeps its
+   * tree for inspection in {@code .slipway/failed/<id>}, recorded as failed and trimmed to
+   * {@code keepFailed} at once; a host discarded for another's failure leaves no trace. Does
+   * nothing without the lock: what is there belongs to whoever holds it.
    */
   void discard(boolean failedHere) {
     if (!run.locked()) {
       return;
     }
     run.dropQueued();
-    run.queue(new Operation.Remove(layout.staging()));
-    if (renamed) {
-      run.queue(new Operation.Remove(release.directory()));
+    String tree = renamed ? release.directory() : layout.next();
+    boolean keep = failedHere && release != null && plan.keepFailed > 0;
+    if (keep) {
+      release = release.withDirectory(layout.failed(release.id())).withState(ReleaseState.FAILED);
+      run.queue(new Operation.Mkdirs(layout.failed()), new Operation.Rename(tree, release.directory()));
+    } else {
+      run.queue(new Operation.Remove(tree));
     }
+    run.queue(new Operation.Remove(layout.staging()));
+    removeEnvironmentsBuilt();
+    if (release != null) {
+      run.record(HistoryEntry.Kind.FAILED_DEPLOY, previous, Optional.of(release),
+          failedHere ? run.failure() : "discarded: another host failed before the switch");
+      run.state = keep ? run.state.with(release) : run.state.without(List.of(release));
+      trim();
+      run.queueRegistry();
+    }
+    run.unlock();
+  }
+
+  private void removeEnvironmentsBuilt() {
     for (String built : environmentsBuilt) {
       String published = built.substring(0, built.lastIndexOf('.'));
       if (!host.readLink(published).filter(built::equals).isPresent()) {
         run.queue(new Operation.Remove(built));
       }
     }
-    if (release != null) {
-      run.state = failedHere
-          ? run.state.with(release.withDirectory(layout.release(release.id())).withState(ReleaseState.FAILED))
-          : run.state.without(List.of(release));
-      run.queueRegistry();
-    }
-    run.unlock();
   }
 
   /** Removes old releases and unused environments, then releases the lock. */
   void cleanup() {
+    run.record(switched ? HistoryEntry.Kind.DEPLOY : HistoryEntry.Kind.FAILED_DEPLOY, previous, Optional.of(release),
+        switched ? "" : "switched back, " + run.failure());
     try {
       run.step(Step.CLEANUP, this::release, () -> {
-        List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
-        removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
-        run.state = run.state.without(removed);
+        trim();
         removeUnusedEnvironments();
         run.queueRegistry();
         run.queue(new Operation.Remove(layout.staging()));
@@ -221,6 +232,13 @@ final class HostDeploy {
       throw e;
     }
     run.unlock();
+  }
+
+  /** Removes good releases beyond {@code keep} and failed ones beyond {@code keepFailed}. */
+  private void trim() {
+    List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
+    removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
+    run.state = run.state.without(removed);
   }
 
   private void removeUnusedEnvironments() {

@@ -46,7 +46,7 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
         + (errors.isEmpty() ? "" : " (" + oneLine(errors.get(0)) + ")");
   }
 
-  private static String oneLine(Throwable error) {
+  static String oneLine(Throwable error) {
     if (error instanceof CommandFailedException failed) {
       return failed.summary();
     }

@@ -30,6 +30,7 @@ final class HostRun {
   private final Map<Step, Duration> timings = new LinkedHashMap<>();
   private final List<Throwable> errors = new ArrayList<>();
   private final List<Operation> pending = new ArrayList<>();
+  private final List<HistoryEntry> history = new ArrayList<>();
   private LockHolder holder;
   private boolean locked;
   private Step failedIn;
@@ -146,7 +147,7 @@ final class HostRun {
   /** Queues a registry write of the current state. */
   void queueRegistry() {
     pending.removeIf(op -> op instanceof Operation.WriteFile w && w.path().equals(layout.registry()));
-    queue(new Operation.WriteFile(layout.registry(), state.registryText(), 0644));
+    queue(new Operation.WriteFile(layout.registry(), state.registryText(layout), 0644));
   }
 
   /** Sends the queued operations as one batch. */
@@ -164,23 +165,41 @@ final class HostRun {
   }
 
   /**
-   * Sends the queued operations and releases the lock in the same round trip; the lock is released
-   * even if the queued operations fail.
+   * Sends the queued operations and releases the lock in the same round trip, appending what was
+   * recorded to the history; the history is written and the lock released even if the queued
+   * operations fail.
    */
   void unlock() {
     if (!locked) {
       return;
     }
     try {
-      queue(DeployLock.release(layout));
+      queue(closing().toArray(Operation[]::new));
       flush();
     } catch (RuntimeException | Error e) {
       dropQueued();
-      host.apply(Batch.of(DeployLock.release(layout)));
+      host.apply(new Batch(closing()));
       throw e;
     } finally {
       locked = false;
     }
+  }
+
+  private List<Operation> closing() {
+    return history.isEmpty() ? List.of(DeployLock.release(layout))
+        : List.of(History.append(layout, history), DeployLock.release(layout));
+  }
+
+  /** Records a run of {@code kind} from {@code from} to {@code to} in the history, written with the unlock. */
+  void record(HistoryEntry.Kind kind, Optional<Release> from, Optional<Release> to, String detail) {
+    history.add(new HistoryEntry(plan.clock.instant(), kind, plan.deployedBy, from.map(Release::id),
+        to.map(Release::id), to.map(Release::version).orElse(""), detail));
+  }
+
+  /** Why this host failed, in one line: {@code failed in deployed: HTTP 500}. */
+  String failure() {
+    return (failedIn == null ? "failed" : "failed in " + failedIn.hookName())
+        + (errors.isEmpty() ? "" : ": " + HostReport.oneLine(errors.get(0)));
   }
 
   /** Records {@code error}; the first recorded is the cause, later ones are consequences. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Host;
 import dev.slipway.event.EventListener;
+import dev.slipway.ops.Batch;
 import dev.slipway.release.deps.DependencyEnvironment;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -264,9 +265,27 @@ public final class Releases {
     return DeployLock.holder(host, layout);
   }
 
-  /** Removes the deploy lock on {@code host}; only for a lock whose holder is gone. */
+  /**
+   * Removes the deploy lock on {@code host}; only for a lock whose holder is gone. The history
+   * records who broke it and whose it was.
+   */
   public void breakLock(Host host) {
-    DeployLock.breakLock(host, layout);
+    if (!host.exists(layout.lock())) {
+      return;
+    }
+    String whose = DeployLock.holder(host, layout).map(holder -> "held by " + holder.describe())
+        .orElse("held by an unknown holder");
+    HistoryEntry entry = new HistoryEntry(clock.instant(), HistoryEntry.Kind.BROKEN_LOCK, deployedBy,
+        Optional.empty(), Optional.empty(), "", whose);
+    host.apply(new Batch(List.of(History.append(layout, List.of(entry)), DeployLock.release(layout))));
+  }
+
+  /**
+   * The history of {@code host}, oldest first: every deploy, rollback, failed attempt (one that
+   * took the lock) and broken lock, with who, when and from which release to which.
+   */
+  public List<HistoryEntry> history(Host host) {
+    return History.read(host, layout);
   }
 
   List<Hook> hooks(boolean beforeStep, Step step) {

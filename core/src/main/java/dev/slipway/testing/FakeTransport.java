@@ -135,6 +135,10 @@ public final class FakeTransport extends NioTransport {
       files().delete(r.path());
     } else if (op instanceof Operation.WriteFile w) {
       files().write(w.path(), w.content().getBytes(StandardCharsets.UTF_8), w.mode());
+    } else if (op instanceof Operation.AppendFile a) {
+      byte[] old = files().stat(a.path()).isPresent() ? files().read(a.path()) : new byte[0];
+      files().write(a.path(), (new String(old, StandardCharsets.UTF_8) + a.content()).getBytes(StandardCharsets.UTF_8),
+          0644);
     } else if (op instanceof Operation.Copy c) {
       files().copy(c.from(), c.to());
     } else {

@@ -2,6 +2,7 @@ package dev.slipway.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * How deploys and rollbacks fail, on each kind of host: whatever user code throws is a failed step
- * that is cleaned up, unlocked and recorded; exceptions and reports say what really happened.
+ * that is cleaned up, unlocked and recorded; exceptions, reports and the history say what really
+ * happened.
  */
 abstract class ReleaseFailuresContract extends ReleasesFixture {
 
@@ -80,5 +82,72 @@ abstract class ReleaseFailuresContract extends ReleasesFixture {
       assertThat(e.report().describe()).startsWith("v1 (no release made) in ");
     });
     assertThat(thrown.getMessage()).doesNotContain("20251022");
+  }
+
+  @Test
+  void a_release_that_failed_before_the_switch_is_kept_aside_for_inspection_and_trimmed_at_once() {
+    Releases releases = releases().keepFailed(2);
+    releases.source(app("v1")).deploy(host);
+    for (String failing : List.of("f1", "f2", "f3")) {
+      catchThrowable(() -> releases.source(app(failing)).after(Step.UPDATE_CODE, (h, r) -> {
+        throw new IllegalStateException("migration failed");
+      }).deploy(host));
+    }
+    catchThrowable(() -> releases.source(app("f4")).healthCheck((h, r) -> {
+      throw new IllegalStateException("HTTP 500");
+    }).deploy(host));
+
+    List<Release> failed = releases.releases(host).stream().filter(r -> r.state() == ReleaseState.FAILED).toList();
+    assertThat(failed).extracting(Release::version).containsExactly("f4", "f3");
+    assertThat(failed.get(1).directory()).isEqualTo(deployTo + "/.slipway/failed/" + failed.get(1).id());
+    assertThat(host.readString(failed.get(1).directory() + "/app.py")).isEqualTo("VERSION = 'f3'\n");
+    assertThat(releases.releases(host)).allMatch(r -> host.exists(r.directory() + "/app.py"));
+    assertThat(host.list(deployTo + "/.slipway/failed")).hasSize(1);
+    assertUnlockedWithoutStaging();
+  }
+
+  @Test
+  void with_keep_failed_zero_a_failed_release_leaves_neither_files_nor_a_listing() {
+    Releases releases = releases().keepFailed(0);
+    releases.source(app("v1")).deploy(host);
+
+    catchThrowable(() -> releases.source(app("f1")).before(Step.PREPARE, (h, r) -> {
+      throw new IllegalStateException("broken build");
+    }).deploy(host));
+
+    assertThat(versions(releases)).containsExactly("v1:LIVE");
+    assertThat(host.exists(deployTo + "/.slipway/failed")).isFalse();
+  }
+
+  @Test
+  void the_history_lists_deploys_a_failure_a_rollback_and_a_broken_lock_with_their_users() {
+    Releases releases = releases();
+    releases.source(app("v1")).deploy(host);
+    releases.source(app("v2")).deploy(host);
+    catchThrowable(() -> releases.source(app("v3")).healthCheck((h, r) -> {
+      throw new IllegalStateException("HTTP 500");
+    }).deploy(host));
+    releases.deployedBy("bob@laptop").rollback(host);
+    host.mkdirs(deployTo + "/.slipway/lock");
+    host.write(deployTo + "/.slipway/lock/holder", new LockHolder("carol", "ci", 77,
+        java.time.Instant.parse("2025-10-21T08:00:00Z"), "deploy", "t").format());
+    releases.deployedBy("dave@ops").breakLock(host);
+
+    List<HistoryEntry> history = releases.history(host);
+
+    assertThat(history).extracting(HistoryEntry::kind, HistoryEntry::by).containsExactly(
+        tuple(HistoryEntry.Kind.DEPLOY, "tester@controller"), tuple(HistoryEntry.Kind.DEPLOY, "tester@controller"),
+        tuple(HistoryEntry.Kind.FAILED_DEPLOY, "tester@controller"), tuple(HistoryEntry.Kind.ROLLBACK, "bob@laptop"),
+        tuple(HistoryEntry.Kind.BROKEN_LOCK, "dave@ops"));
+    assertThat(history.get(0).describe())
+        .isEqualTo("2025-10-22T09:00:01Z  deploy  tester@controller  none -> 20251022090000 (v1)");
+    assertThat(history.get(2).describe()).startsWith("2025-10-22T09:00:03Z  failed deploy  tester@controller"
+        + "  20251022090001 -> 20251022090002 (v3): switched back, failed in deployed: ").endsWith("HTTP 500");
+    assertThat(history.get(3).describe())
+        .isEqualTo("2025-10-22T09:00:03Z  rollback  bob@laptop  20251022090001 -> 20251022090000 (v1)");
+    assertThat(history.get(4).describe())
+        .isEqualTo("2025-10-22T09:00:03Z  broken lock  dave@ops  held by carol@ci pid 77 since 2025-10-21T08:00:00Z"
+            + " (deploy)");
+    assertThat(host.exists(deployTo + "/.slipway/lock")).isFalse();
   }
 }
