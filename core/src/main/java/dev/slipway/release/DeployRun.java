@@ -40,7 +40,7 @@ final class DeployRun {
         continue;
       }
       deployBatch(batch, source);
-      failed += (int) batch.stream().filter(host -> outcomes.get(host) != Outcome.DEPLOYED).count();
+      failed += (int) batch.stream().filter(host -> !outcomes.get(host).succeeded()).count();
     }
     releaseLeftoverLocks();
     List<HostReport> reports = hosts.stream().map(host -> host.run.report(outcomes.get(host))).toList();
@@ -82,7 +82,7 @@ final class DeployRun {
     Parallel.each(batch, plan.parallelism, host -> {
       boolean back = host.run.failed() || anyFailed && plan.afterSwitchFailure == AfterSwitchFailure.ROLL_BACK_ALL;
       if (!back) {
-        outcomes.put(host, Outcome.DEPLOYED);
+        outcomes.put(host, host.run.success(Outcome.DEPLOYED));
         attempt(host, host::cleanup);
       } else if (host.maybeSwitched()) {
         outcomes.put(host, Outcome.SWITCHED_BACK);

@@ -23,6 +23,7 @@ final class HostDeploy {
   private final ReleaseLayout layout;
   private final List<String> environmentsBuilt = new ArrayList<>();
   private Release release;
+  private ResolvedSource source;
   private Optional<Release> previous = Optional.empty();
   private boolean renamed;
   private boolean switched;
@@ -53,6 +54,7 @@ final class HostDeploy {
       throw new ReleaseException(host.name() + ": release " + id + " already exists in " + layout.releases()
           + "; deploy again in a second");
     }
+    this.source = source;
     previous = run.state.liveRelease();
     release = new Release(id, source.version(), source.describe(), source.commit(), plan.deployedBy,
         plan.clock.instant(), ReleaseState.PREPARING, layout.next(), source.metadata());
@@ -100,17 +102,12 @@ final class HostDeploy {
     for (DependencyEnvironment environment : plan.environments) {
       List<byte[]> lockFiles = new ArrayList<>();
       for (String file : environment.lockFiles()) {
-        String path = layout.next() + "/" + file;
-        if (!host.exists(path)) {
-          if (host.context().dryRun()) {
-            // A dry run unpacks nothing: the environment shows as built, from an unknown lock file.
-            lockFiles.add(new byte[0]);
-            continue;
-          }
-          throw new ReleaseException(host.name() + ": lock file " + file + " of dependency environment "
-              + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");
-        }
-        lockFiles.add(host.read(path));
+        lockFile(environment, file).ifPresent(lockFiles::add);
+      }
+      if (lockFiles.size() < environment.lockFiles().size()) {
+        run.unknown("dependency environment " + environment.name() + ": its lock files are on the host only after"
+            + " the upload, and " + source.describe() + " cannot show them before");
+        continue;
       }
       String key = environment.key(lockFiles);
       String published = layout.environments() + "/" + key;
@@ -124,6 +121,19 @@ final class HostDeploy {
       link(published, environment.name());
       release = release.withMetadata(ENV_KEY + environment.name(), key);
     }
+  }
+
+  /** A lock file from the release; in a dry run, which unpacked nothing, from the source on the controller. */
+  private Optional<byte[]> lockFile(DependencyEnvironment environment, String file) {
+    String path = layout.next() + "/" + file;
+    if (host.exists(path)) {
+      return Optional.of(host.read(path));
+    }
+    if (host.context().dryRun()) {
+      return source.file(file);
+    }
+    throw new ReleaseException(host.name() + ": lock file " + file + " of dependency environment "
+        + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");
   }
 
   /** Symlink and deployed: switches {@code current} to the new release, then checks it. */

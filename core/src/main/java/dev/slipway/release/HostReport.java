@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param failedIn the step whose failure ended the host's run, if one failed
  * @param steps how long each step took, in the order they ran
  * @param errors what went wrong, first error first (a failed switch back comes after the failure that caused it)
+ * @param unknown what a dry run could not know, e.g. {@code health check of 20251022090000 (v2): not
+ *     run, nothing was switched}; empty for a real run
  */
 public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live, Optional<Step> failedIn,
-                         Map<Step, Duration> steps, List<Throwable> errors) {
+                         Map<Step, Duration> steps, List<Throwable> errors, List<String> unknown) {
   public HostReport {
     requireNonNull(host, "host");
     requireNonNull(outcome, "outcome");
@@ -29,11 +31,12 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
     requireNonNull(failedIn, "failedIn");
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     errors = List.copyOf(errors);
+    unknown = List.copyOf(unknown);
   }
 
-  /** Whether the host ended where it was asked to go. */
+  /** Whether the host ended where it was asked to go; for a dry run, that nothing failed (see {@link #unknown()}). */
   public boolean succeeded() {
-    return outcome == Outcome.DEPLOYED || outcome == Outcome.ROLLED_BACK_TO;
+    return outcome.succeeded();
   }
 
   /**
@@ -43,7 +46,8 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
   public String describe() {
     return host + ": " + outcome.name().toLowerCase().replace('_', ' ')
         + failedIn.map(step -> " in " + step.hookName()).orElse("") + live.map(id -> ", live " + id).orElse("")
-        + (errors.isEmpty() ? "" : " (" + oneLine(errors.get(0)) + ")");
+        + (errors.isEmpty() ? "" : " (" + oneLine(errors.get(0)) + ")")
+        + (unknown.isEmpty() ? "" : "; unknown: " + String.join("; ", unknown));
   }
 
   static String oneLine(Throwable error) {
@@ -66,6 +70,16 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
     /** A rolling deploy stopped before this host's batch. */
     SKIPPED,
     /** A rollback switched the host to an earlier release. */
-    ROLLED_BACK_TO
+    ROLLED_BACK_TO,
+    /**
+     * A dry run went through every step without a failure: the changes were printed and
+     * syntax-checked, not made; {@link HostReport#unknown()} lists what it could not know.
+     */
+    DRY_RUN;
+
+    /** Whether a host that ended so is where it was asked to go (or, for a dry run, found no failure). */
+    public boolean succeeded() {
+      return this == DEPLOYED || this == ROLLED_BACK_TO || this == DRY_RUN;
+    }
   }
 }

@@ -31,6 +31,7 @@ final class HostRun {
   private final List<Throwable> errors = new ArrayList<>();
   private final List<Operation> pending = new ArrayList<>();
   private final List<HistoryEntry> history = new ArrayList<>();
+  private final List<String> unknown = new ArrayList<>();
   private LockHolder holder;
   private boolean locked;
   private Step failedIn;
@@ -111,10 +112,12 @@ final class HostRun {
     }
   }
 
-  /** Runs the health checks for {@code release}, which is live; a dry run has nothing to check. */
+  /** Runs the health checks for {@code release}, which is live; a dry run switched nothing, so cannot know. */
   void checkHealth(Release release) {
     if (host.context().dryRun()) {
-      log.info("{}: dry run, no health check of release {} (nothing was switched)", host.name(), release.id());
+      if (!plan.healthChecks.isEmpty()) {
+        unknown("health check of " + release.id() + " (" + release.version() + "): not run, nothing was switched");
+      }
       return;
     }
     for (HealthCheck check : plan.healthChecks) {
@@ -202,6 +205,17 @@ final class HostRun {
         + (errors.isEmpty() ? "" : ": " + HostReport.oneLine(errors.get(0)));
   }
 
+  /** Records something a dry run cannot know, for the report. */
+  void unknown(String what) {
+    log.info("{}: dry run, unknown: {}", host.name(), what);
+    unknown.add(what);
+  }
+
+  /** How a run that went through ends: {@code reached}, or {@link HostReport.Outcome#DRY_RUN} for a dry run. */
+  HostReport.Outcome success(HostReport.Outcome reached) {
+    return host.context().dryRun() ? HostReport.Outcome.DRY_RUN : reached;
+  }
+
   /** Records {@code error}; the first recorded is the cause, later ones are consequences. */
   void fail(Throwable error) {
     errors.add(error);
@@ -217,6 +231,6 @@ final class HostRun {
 
   HostReport report(HostReport.Outcome outcome) {
     return new HostReport(host.name(), outcome, state == null ? Optional.empty() : state.live(),
-        Optional.ofNullable(failedIn), timings, errors);
+        Optional.ofNullable(failedIn), timings, errors, unknown);
   }
 }

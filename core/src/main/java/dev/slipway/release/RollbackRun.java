@@ -47,7 +47,7 @@ final class RollbackRun {
       Optional<Release> from = host.state.liveRelease();
       attempt(host, () -> switchTo(host, targets.get(host)));
       // As for deploys, the switch decides the outcome; a failed unlock is reported among the errors.
-      outcomes.put(host, host.failed() ? Outcome.FAILED : Outcome.ROLLED_BACK_TO);
+      outcomes.put(host, host.failed() ? Outcome.FAILED : host.success(Outcome.ROLLED_BACK_TO));
       host.record(host.failed() ? HistoryEntry.Kind.FAILED_ROLLBACK : HistoryEntry.Kind.ROLLBACK, from,
           Optional.of(targets.get(host)), host.failed() ? host.failure() : "");
       attempt(host, host::unlock);

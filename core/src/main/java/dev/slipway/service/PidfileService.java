@@ -114,23 +114,31 @@ public final class PidfileService {
     return status(host, run(host, "restart", NO_SIGNAL));
   }
 
-  /** Whether the process runs, read from the pidfile and checked against the process table. */
+  /**
+   * Whether the process runs, read from the pidfile and checked against the process table. It
+   * changes nothing, so a dry run asks for real.
+   */
   public ServiceStatus status(Host host) {
-    return status(host, run(host, "status", NO_SIGNAL));
+    return status(host.withContext(host.context().dryRun(false)), run(host, "status", NO_SIGNAL));
   }
 
   /**
    * Sends {@code signal} (e.g. {@code HUP}, {@code USR2}, {@code SIGTERM}) to the running process.
    *
-   * @return the pid that received it (0 in a dry run, which sends nothing)
-   * @throws ServiceException if the process is not running
+   * @return the pid that received it; in a dry run, which sends nothing, the pid that would
+   * @throws ServiceException if the process is not running (a dry run asks the pidfile too)
    */
   public long signal(Host host, String signal) {
     String bare = signal.startsWith("SIG") ? signal.substring(3) : signal;
     if (!bare.matches("[A-Z][A-Z0-9+-]*")) {
       throw new IllegalArgumentException("not a signal name: " + signal + " (e.g. HUP, USR2, TERM)");
     }
-    return status(host, run(host, "signal", bare)).pid().orElse(0L);
+    CommandResult sent = run(host, "signal", bare);
+    if (host.context().dryRun()) {
+      return status(host).pid().orElseThrow(() -> failure(host, "Cannot send " + bare + " to " + name + " on "
+          + host.name() + ": it is not running"));
+    }
+    return status(host, sent).pid().orElse(0L);
   }
 
   private CommandResult run(Host host, String action, String signal) {
@@ -141,8 +149,9 @@ public final class PidfileService {
     for (Map.Entry<String, String> variable : env.entrySet()) {
       view = view.env(variable.getKey(), variable.getValue());
     }
-    CommandResult result = view.run(Command.cmd("sh", args.toArray())
-        .timeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK)).allowFailure());
+    Command script = Command.cmd("sh", args.toArray()).timeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK))
+        .allowFailure();
+    CommandResult result = view.run(action.equals("status") ? script.readOnly() : script);
     switch (result.exitStatus()) {
       case 0:
         return result;
@@ -172,7 +181,7 @@ public final class PidfileService {
 
   private ServiceStatus status(Host host, CommandResult result) {
     if (host.context().dryRun()) {
-      return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "unknown: a dry run ran nothing");
+      return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "unknown: a dry run changed nothing");
     }
     List<String> lines = result.stdout().lines().toList();
     String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);

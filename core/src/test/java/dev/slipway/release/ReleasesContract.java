@@ -471,20 +471,31 @@ abstract class ReleasesContract extends ReleaseFailuresContract {
   }
 
   @Test
-  void a_dry_run_deploy_succeeds_and_changes_nothing() throws IOException {
+  void a_dry_run_deploy_changes_nothing_asks_real_questions_and_says_what_it_cannot_know() throws IOException {
     DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt")
         .build("mkdir -p {dir}");
     Releases releases = releases().sharedDirs("data").dependencies(venv);
     releases.source(app("v1")).deploy(host);
     List<Release> before = releases.releases(host);
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
-    DeployReport report = releases.source(app("v2")).healthCheck((h, release) -> {
+    DeployReport report = releases.source(app("v2")).after(Step.SYMLINK, (h, release) -> {
+      seen.add("env " + release.metadata().get("env.venv"));
+      seen.add("releases dir " + h.test("test -d %s", deployTo + "/releases"));
+      seen.add("missing file " + h.test("test -e %s || exit 3", deployTo + "/no-such-file"));
+    }).healthCheck((h, release) -> {
       throw new IllegalStateException("a dry run switched nothing, so there is nothing to check");
     }).deploy(host.dryRun());
 
-    assertThat(report.succeeded()).isTrue();
+    HostReport web = report.hosts().get(0);
+    assertThat(web.outcome()).isEqualTo(HostReport.Outcome.DRY_RUN);
+    assertThat(web.unknown()).singleElement().asString().startsWith("health check of ").endsWith("not run, nothing was switched");
+    assertThat(web.describe()).contains("unknown: health check of ");
+    assertThat(seen).containsExactly("env " + before.get(0).metadata().get("env.venv"), "releases dir true",
+        "missing file false");
     assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
     assertThat(releases.releases(host)).isEqualTo(before);
+    assertThat(releases.history(host)).hasSize(1);
     assertThat(host.exists(deployTo + "/.slipway/lock")).isFalse();
   }
 

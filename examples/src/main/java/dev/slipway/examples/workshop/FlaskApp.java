@@ -163,17 +163,16 @@ public final class FlaskApp {
 
   /**
    * Starts gunicorn, or reloads it: {@code HUP} when the environment is the one it runs, a re-exec
-   * when the switch brought another one. Which environment runs is kept beside the pidfile.
+   * when the switch brought another one. Which environment runs is kept beside the pidfile. The
+   * release's metadata names its environment, so a dry run (which links nothing) decides the same.
    */
   private void serve(Host host, Release release) {
     String marker = deployTo + "/shared/pids/flask-demo.venv";
-    String link = release.directory() + "/" + VENV;
-    String environment = host.readLink(link).orElseGet(() -> {
-      if (host.context().dryRun()) {
-        return link;
-      }
-      throw new IllegalStateException("release " + release.id() + " has no " + VENV + " link");
-    });
+    String key = release.metadata().get("env." + VENV);
+    if (key == null) {
+      throw new IllegalStateException("release " + release.id() + " has no " + VENV + " environment");
+    }
+    String environment = Releases.at(deployTo).layout().environments() + "/" + key;
     if (!gunicorn.status(host).running()) {
       gunicorn.start(host);
     } else if (host.exists(marker) && host.readString(marker).equals(environment)) {

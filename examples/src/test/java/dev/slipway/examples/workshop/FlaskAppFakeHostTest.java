@@ -3,9 +3,13 @@ package dev.slipway.examples.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.event.CommandEvent;
+import dev.slipway.release.DeployReport;
+import dev.slipway.release.HostReport;
 import dev.slipway.testing.FakeHost;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +111,32 @@ class FlaskAppFakeHostTest {
     assertThat(web.fs().readLink(CURRENT)).isEqualTo(v1);
     assertThat(web.fs().readString(CURRENT + "/app.py")).contains("jsonify({\"version\": \"v1\"})");
     assertThat(steps()).endsWith("GET /version", "gunicorn status", "gunicorn signal HUP");
+  }
+
+  @Test
+  void a_dry_run_on_a_host_serving_v1_predicts_a_reload_into_the_same_environment_and_checks_nothing() {
+    deployV1();
+    String v1 = web.fs().readLink(CURRENT);
+    gunicornRunning();
+    List<CommandEvent> events = new CopyOnWriteArrayList<>();
+
+    DeployReport report = app.deploy(web.withListener(event -> {
+      if (event instanceof CommandEvent command) {
+        events.add(command);
+      }
+    }).dryRun(), "v2");
+
+    HostReport host = report.hosts().get(0);
+    assertThat(host.outcome()).isEqualTo(HostReport.Outcome.DRY_RUN);
+    assertThat(host.unknown()).singleElement().asString().startsWith("health check of ");
+    List<String> printed = events.stream().filter(e -> e.outcome() == CommandEvent.Outcome.DRY_RUN)
+        .map(CommandEvent::command).toList();
+    // The same environment key as v1's: its venv is reused (not built) and gunicorn gets a HUP, not a re-exec.
+    assertThat(printed).anyMatch(supervisor("signal")).noneMatch(supervisor("start"))
+        .noneMatch(c -> c.contains(" -m venv ")).noneMatch(c -> c.contains("slipway-gunicorn"));
+    assertThat(events).filteredOn(e -> e.outcome() == CommandEvent.Outcome.SUCCEEDED).extracting(CommandEvent::command)
+        .anyMatch(supervisor("status")).noneMatch(c -> c.startsWith("if command -v curl"));
+    assertThat(web.fs().readLink(CURRENT)).isEqualTo(v1);
   }
 
   private void deployV1ThenV2() {
