@@ -4,6 +4,8 @@ import dev.slipway.FileInfo;
 import dev.slipway.Host;
 import dev.slipway.ops.Operation;
 import dev.slipway.release.deps.DependencyEnvironment;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -179,9 +181,14 @@ final class HostDeploy {
     run.queueRegistry();
     run.flush();
     switched = false;
-    if (previous.isPresent()) {
-      run.hooks(plan.hooks(false, Step.SYMLINK), Step.SYMLINK, "after (switching back)",
-          previous.get().withState(ReleaseState.LIVE));
+    List<Hook> hooks = plan.hooks(false, Step.SYMLINK);
+    if (previous.isPresent() && !hooks.isEmpty()) {
+      Instant start = Instant.now();
+      try {
+        run.hooks(hooks, Step.SYMLINK, "after (switching back)", previous.get().withState(ReleaseState.LIVE));
+      } finally {
+        run.switchBackHooks(Duration.between(start, Instant.now()));
+      }
     }
   }
 

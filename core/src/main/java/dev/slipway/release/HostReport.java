@@ -19,11 +19,14 @@ import java.util.Optional;
  * @param failedIn the step whose failure ended the host's run, if one failed
  * @param steps how long each step took, in the order they ran
  * @param errors what went wrong, first error first (a failed switch back comes after the failure that caused it)
+ * @param switchBackHooks how long the after-symlink hooks took when a switch back re-ran them for
+ *     the release it went back to (restarting its services); empty when none ran
  * @param unknown what a dry run could not know, e.g. {@code health check of 20251022090000 (v2): not
  *     run, nothing was switched}; empty for a real run
  */
 public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live, Optional<Step> failedIn,
-                         Map<Step, Duration> steps, List<Throwable> errors, List<String> unknown) {
+                         Map<Step, Duration> steps, List<Throwable> errors, Optional<Duration> switchBackHooks,
+                         List<String> unknown) {
   public HostReport {
     requireNonNull(host, "host");
     requireNonNull(outcome, "outcome");
@@ -31,6 +34,7 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
     requireNonNull(failedIn, "failedIn");
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     errors = List.copyOf(errors);
+    requireNonNull(switchBackHooks, "switchBackHooks");
     unknown = List.copyOf(unknown);
   }
 
@@ -41,11 +45,14 @@ public record HostReport(String host, Outcome outcome, Optional<ReleaseId> live,
 
   /**
    * A one-line summary, e.g. {@code web-1: failed in prepare, live 20251022090000 (Command failed on
-   * web-1 (exit status 1): operation 7 of 10: pip install …: ERROR: No matching distribution …)}.
+   * web-1 (exit status 1): operation 7 of 10: pip install …: ERROR: No matching distribution …)} or
+   * {@code web-1: switched back in deployed, live 20251022090000, after-symlink hooks re-run for it in
+   * 840 ms (web-1: health check failed …)}.
    */
   public String describe() {
     return host + ": " + outcome.name().toLowerCase().replace('_', ' ')
         + failedIn.map(step -> " in " + step.hookName()).orElse("") + live.map(id -> ", live " + id).orElse("")
+        + switchBackHooks.map(took -> ", after-symlink hooks re-run for it in " + took.toMillis() + " ms").orElse("")
         + (errors.isEmpty() ? "" : " (" + oneLine(errors.get(0)) + ")")
         + (unknown.isEmpty() ? "" : "; unknown: " + String.join("; ", unknown));
   }

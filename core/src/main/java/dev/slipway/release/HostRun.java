@@ -32,6 +32,7 @@ final class HostRun {
   private final List<Operation> pending = new ArrayList<>();
   private final List<HistoryEntry> history = new ArrayList<>();
   private final List<String> unknown = new ArrayList<>();
+  private Duration switchBackHooks;
   private LockHolder holder;
   private boolean locked;
   private Step failedIn;
@@ -205,6 +206,11 @@ final class HostRun {
         + (errors.isEmpty() ? "" : ": " + HostReport.oneLine(errors.get(0)));
   }
 
+  /** Records how long the after-symlink hooks took when a switch back re-ran them. */
+  void switchBackHooks(Duration took) {
+    switchBackHooks = took;
+  }
+
   /** Records something a dry run cannot know, for the report. */
   void unknown(String what) {
     log.info("{}: dry run, unknown: {}", host.name(), what);
@@ -231,6 +237,6 @@ final class HostRun {
 
   HostReport report(HostReport.Outcome outcome) {
     return new HostReport(host.name(), outcome, state == null ? Optional.empty() : state.live(),
-        Optional.ofNullable(failedIn), timings, errors, unknown);
+        Optional.ofNullable(failedIn), timings, errors, Optional.ofNullable(switchBackHooks), unknown);
   }
 }

@@ -150,4 +150,23 @@ abstract class ReleaseFailuresContract extends ReleasesFixture {
             + " (deploy)");
     assertThat(host.exists(deployTo + "/.slipway/lock")).isFalse();
   }
+
+  @Test
+  void a_switch_back_reports_that_it_re_ran_the_after_symlink_hooks_for_the_old_release_and_their_time() {
+    Releases releases = releases();
+    releases.source(app("v1")).deploy(host);
+    List<String> restarted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Throwable thrown = catchThrowable(() -> releases.source(app("v2"))
+        .after(Step.SYMLINK, (h, r) -> restarted.add(r.version()))
+        .healthCheck((h, r) -> {
+          throw new IllegalStateException("HTTP 502");
+        }).deploy(host));
+
+    HostReport web = ((DeployFailedException) thrown).report().hosts().get(0);
+    assertThat(restarted).containsExactly("v2", "v1");
+    assertThat(web.switchBackHooks()).hasValueSatisfying(took -> assertThat(took.isNegative()).isFalse());
+    assertThat(web.describe()).startsWith("web-1: switched back in deployed, live 20251022090000, after-symlink hooks"
+        + " re-run for it in ").contains(" ms (").endsWith("HTTP 502)");
+  }
 }
