@@ -1,9 +1,6 @@
 package dev.slipway;
 
 import dev.slipway.event.EventListener;
-import dev.slipway.internal.TransportHost;
-import dev.slipway.ops.Batch;
-import dev.slipway.spi.Transport;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +27,6 @@ import java.util.Optional;
  */
 public interface Host extends AutoCloseable {
 
-  /** A host named {@code name} that reaches its machine through {@code transport}. */
-  static Host over(String name, Transport transport) {
-    return new TransportHost(name, transport);
-  }
-
   /** Stable name used in logs, events and errors, e.g. {@code "web-1"}. */
   String name();
 
@@ -58,8 +50,12 @@ public interface Host extends AutoCloseable {
    */
   CommandResult apply(Batch batch);
 
-  /** The underlying connection, for extensions; shared by every view of this host. */
-  Transport transport();
+  /**
+   * The connection under this host if it is a {@code type} (a transport of the
+   * {@code dev.slipway.spi} package, e.g. {@code host.unwrap(SshTransport.class)}), for
+   * extensions; shared by every view of this host.
+   */
+  <T> Optional<T> unwrap(Class<T> type);
 
   /** Closes the connection shared by every view of this host. */
   @Override
@@ -134,9 +130,7 @@ public interface Host extends AutoCloseable {
   }
 
   /** The whole content of a file. */
-  default byte[] read(String path) {
-    return transport().read(absolute(path));
-  }
+  byte[] read(String path);
 
   /** The content of a text file (UTF-8). */
   default String readString(String path) {
@@ -152,9 +146,7 @@ public interface Host extends AutoCloseable {
   void write(String path, byte[] content, int mode);
 
   /** What is at {@code path} (a final symlink is not followed); empty if nothing. */
-  default Optional<FileInfo> stat(String path) {
-    return transport().stat(absolute(path));
-  }
+  Optional<FileInfo> stat(String path);
 
   /** Whether anything (a dangling symlink included) is at {@code path}. */
   default boolean exists(String path) {
@@ -162,9 +154,7 @@ public interface Host extends AutoCloseable {
   }
 
   /** The entries of a directory, sorted by name. */
-  default List<FileInfo> list(String directory) {
-    return transport().list(absolute(directory));
-  }
+  List<FileInfo> list(String directory);
 
   /** Creates a directory and its parents; fine if it exists. */
   void mkdirs(String path);
@@ -173,9 +163,7 @@ public interface Host extends AutoCloseable {
   void symlink(String target, String link);
 
   /** The text of the symlink at {@code path}; empty if it is not a symlink. */
-  default Optional<String> readLink(String path) {
-    return transport().readLink(absolute(path));
-  }
+  Optional<String> readLink(String path);
 
   /** Renames {@code from} to {@code to}, atomically replacing what is at {@code to}. */
   void rename(String from, String to);
@@ -187,9 +175,7 @@ public interface Host extends AutoCloseable {
   void upload(InputStream content, String path, int mode);
 
   /** Streams a file into {@code sink}. */
-  default void download(String path, OutputStream sink) {
-    transport().download(absolute(path), sink);
-  }
+  void download(String path, OutputStream sink);
 
   /** {@code path} made absolute against the context's directory. */
   default String absolute(String path) {

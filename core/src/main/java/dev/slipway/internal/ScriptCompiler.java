@@ -2,8 +2,8 @@ package dev.slipway.internal;
 
 import static dev.slipway.internal.Quoting.quote;
 
-import dev.slipway.ops.Batch;
-import dev.slipway.ops.Operation;
+import dev.slipway.Batch;
+import dev.slipway.Operation;
 import java.util.List;
 
 /**

@@ -23,6 +23,6 @@ public final class LocalHost {
 
   /** This machine under another name, e.g. to play several roles in a test. */
   public static Host named(String name) {
-    return Host.over(name, new LocalTransport(name));
+    return new LocalTransport(name).host(name);
   }
 }

@@ -2,7 +2,7 @@ package dev.slipway.release;
 
 import dev.slipway.CommandFailedException;
 import dev.slipway.Host;
-import dev.slipway.ops.Operation;
+import dev.slipway.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

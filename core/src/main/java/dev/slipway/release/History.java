@@ -1,7 +1,7 @@
 package dev.slipway.release;
 
 import dev.slipway.Host;
-import dev.slipway.ops.Operation;
+import dev.slipway.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

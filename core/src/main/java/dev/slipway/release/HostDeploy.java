@@ -2,7 +2,7 @@ package dev.slipway.release;
 
 import dev.slipway.FileInfo;
 import dev.slipway.Host;
-import dev.slipway.ops.Operation;
+import dev.slipway.Operation;
 import dev.slipway.release.deps.DependencyEnvironment;
 import java.time.Duration;
 import java.time.Instant;

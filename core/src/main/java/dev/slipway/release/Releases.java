@@ -2,9 +2,9 @@ package dev.slipway.release;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.slipway.Batch;
 import dev.slipway.Host;
 import dev.slipway.event.EventListener;
-import dev.slipway.ops.Batch;
 import dev.slipway.release.deps.DependencyEnvironment;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.slipway.release;
 
 import dev.slipway.Host;
-import dev.slipway.ops.Operation;
+import dev.slipway.Operation;
 import dev.slipway.release.HostReport.Outcome;
 import java.time.Duration;
 import java.time.Instant;

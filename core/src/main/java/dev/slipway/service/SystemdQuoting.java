@@ -7,16 +7,16 @@ import java.util.stream.Collectors;
  * Quoting for systemd unit files, which are not shell: {@code ExecStart=} splits on spaces, honours
  * double quotes with C escapes, and expands {@code $VAR} and {@code %} specifiers.
  */
-final class SystemdQuoting {
+public final class SystemdQuoting {
   private SystemdQuoting() {}
 
   /** A command line for {@code ExecStart=}: each argument double-quoted when it needs to be. */
-  static String commandLine(List<String> argv) {
+  public static String commandLine(List<String> argv) {
     return argv.stream().map(SystemdQuoting::argument).collect(Collectors.joining(" "));
   }
 
   /** A path for settings such as {@code WorkingDirectory=}, which take it as written but expand specifiers. */
-  static String path(String path) {
+  public static String path(String path) {
     if (path.indexOf('\n') >= 0) {
       throw new IllegalArgumentException("a path in a systemd unit cannot hold a newline: " + path);
     }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Command;
 import dev.slipway.Host;
-import dev.slipway.template.Template;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,12 +12,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A systemd service whose unit file Slipway keeps: rendered from a {@link Template}, installed only
+ * A systemd service whose unit file Slipway keeps: its text (written in code, or rendered by the
+ * front end's {@code dev.slipway.template.Template}), installed only
  * when its text changed, followed by {@code systemctl daemon-reload} only then.
  *
  * <pre>{@code
  * SystemdService flask = SystemdService.named("flask-demo")
- *     .unit(Template.fromResource("/deploy/flask-demo.service.j2"), Map.of("deploy_to", "/opt/flask-demo"))
+ *     .unit(Template.fromResource("/deploy/flask-demo.service.j2").render(Map.of("deploy_to", "/opt/flask-demo")))
  *     .build();
  * releases.after(Step.SYMLINK, (host, release) -> {
  *   flask.install(host);     // writes /etc/systemd/system/flask-demo.service if changed, enables it
@@ -75,7 +75,7 @@ public final class SystemdService {
    */
   public boolean install(Host host) {
     String text = unitText.orElseThrow(() -> new IllegalStateException("service " + name
-        + " has no unit to install: give one with unit(template, variables) or unit(text)"));
+        + " has no unit to install: give one with unit(text)"));
     boolean changed = !installedText(host).equals(Optional.of(text));
     if (changed) {
       writeUnit(host, text);
@@ -166,11 +166,6 @@ public final class SystemdService {
         throw new IllegalArgumentException("not a valid systemd unit name: " + name);
       }
       this.name = bare;
-    }
-
-    /** The unit file rendered from {@code template} with {@code variables}, now (a missing one fails here). */
-    public Builder unit(Template template, Map<String, ?> variables) {
-      return unit(template.render(variables));
     }
 
     /** The unit file's text as given. */

@@ -3,7 +3,7 @@
  * {@link dev.slipway.service.SystemdService} (unit from a template, installed when changed,
  * {@code daemon-reload}, {@code restart} or {@code reload}), a
  * {@link dev.slipway.service.PidfileService} for hosts without systemd, a
- * {@link dev.slipway.service.Gunicorn} app server that switches releases without dropping requests,
+ * {@link dev.slipway.python.Gunicorn} app server that switches releases without dropping requests,
  * and an {@link dev.slipway.service.HttpHealthCheck} that makes a failed deploy switch back.
  *
  * <p>Everything needs only a {@link dev.slipway.Host} and plain values, so it runs from a release

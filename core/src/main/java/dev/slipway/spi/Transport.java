@@ -5,7 +5,9 @@ import dev.slipway.ConnectionFailedException;
 import dev.slipway.FileInfo;
 import dev.slipway.FileOperationException;
 import dev.slipway.Secret;
-import dev.slipway.ops.Batch;
+import dev.slipway.Batch;
+import dev.slipway.Host;
+import dev.slipway.spi.internal.TransportHost;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -16,12 +18,17 @@ import java.util.Optional;
  * local transport (commons-exec, java.nio), the SSH transport (JSch exec channels and SFTP on one
  * session) and the fake (an in-memory file system and scripted answers).
  *
- * <p>Users do not call transports; they get a {@link dev.slipway.Host} with
- * {@link dev.slipway.Host#over(String, Transport)}, which renders commands and reports events.
+ * <p>Users do not call transports; they get a {@link Host} with {@link #host(String)}, which
+ * renders commands and reports events.
  * Every path is absolute. Every method is thread-safe. File operations throw
  * {@link FileOperationException}; a lost or refused connection is a {@link ConnectionFailedException}.
  */
 public interface Transport extends AutoCloseable {
+
+  /** A host named {@code name} that reaches its machine through this transport. */
+  default Host host(String name) {
+    return new TransportHost(name, this);
+  }
 
   /** Runs a rendered command to completion. Never throws for a non-zero exit status.
    *

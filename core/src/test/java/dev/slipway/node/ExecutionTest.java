@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExecutionTest {
-  private final Host web1 = ScriptedTransport.host("web-1");
-  private final Host web2 = ScriptedTransport.host("web-2");
+  private final Host web1 = ScriptedTransport.newHost("web-1");
+  private final Host web2 = ScriptedTransport.newHost("web-2");
   private final List<Event> events = new CopyOnWriteArrayList<>();
 
   static class App extends Node {
@@ -152,7 +152,7 @@ class ExecutionTest {
 
   @Test
   void hosts_made_inside_an_action_take_the_execution_settings_too() {
-    Host other = ScriptedTransport.host("other");
+    Host other = ScriptedTransport.newHost("other");
 
     Execution.builder(root).dryRun(true).listener(events::add).build().run(() -> Hosts.of(other).run("rm -rf /srv"));
 

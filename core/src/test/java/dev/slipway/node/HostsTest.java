@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class HostsTest {
 
   private static List<Host> hosts(int count) {
-    return IntStream.rangeClosed(1, count).mapToObj(i -> ScriptedTransport.host("web-" + i)).toList();
+    return IntStream.rangeClosed(1, count).mapToObj(i -> ScriptedTransport.newHost("web-" + i)).toList();
   }
 
   @Test

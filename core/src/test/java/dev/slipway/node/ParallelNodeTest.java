@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ParallelNodeTest {
-  private final List<Host> web = List.of(ScriptedTransport.host("web-1"), ScriptedTransport.host("web-2"),
-      ScriptedTransport.host("web-3"));
-  private final Host db = ScriptedTransport.host("db-1");
+  private final List<Host> web = List.of(ScriptedTransport.newHost("web-1"), ScriptedTransport.newHost("web-2"),
+      ScriptedTransport.newHost("web-3"));
+  private final Host db = ScriptedTransport.newHost("db-1");
 
   static class WebServer extends ParallelNode {
     final CountDownLatch allStarted = new CountDownLatch(3);

@@ -9,10 +9,10 @@ import dev.slipway.Host;
 import org.junit.jupiter.api.Test;
 
 class RoleMappingTest {
-  private final Host web1 = ScriptedTransport.host("web-1");
-  private final Host web2 = ScriptedTransport.host("web-2");
-  private final Host queue = ScriptedTransport.host("queue-1");
-  private final Host db = ScriptedTransport.host("db-1");
+  private final Host web1 = ScriptedTransport.newHost("web-1");
+  private final Host web2 = ScriptedTransport.newHost("web-2");
+  private final Host queue = ScriptedTransport.newHost("queue-1");
+  private final Host db = ScriptedTransport.newHost("db-1");
 
   private Node system() {
     return Node.root(roles -> roles.add("web", web1, web2).add("queue", queue).add("master_db", db));
@@ -33,7 +33,7 @@ class RoleMappingTest {
 
   @Test
   void a_reusable_node_is_used_twice_with_different_hosts() {
-    Host staging = ScriptedTransport.host("staging-0");
+    Host staging = ScriptedTransport.newHost("staging-0");
     WebSystem stagingSystem = new WebSystem();
     WebSystem productionSystem = new WebSystem();
     Node.root()
@@ -87,7 +87,7 @@ class RoleMappingTest {
 
   @Test
   void all_hosts_maps_every_host_of_the_parent_once() {
-    Host both = ScriptedTransport.host("both");
+    Host both = ScriptedTransport.newHost("both");
     Node monitor = new Node();
     Node.root(roles -> roles.add("web", web1, both).add("db", both, db))
         .child("monitor", monitor, allHosts("host"));
@@ -97,7 +97,7 @@ class RoleMappingTest {
 
   @Test
   void explicit_hosts_are_added_on_top_of_mapped_ones() {
-    Host extra = ScriptedTransport.host("extra");
+    Host extra = ScriptedTransport.newHost("extra");
     Node child = new Node();
     system().child("child", child, roles -> roles.map("host", "queue").add("host", extra).add("local", web1));
 

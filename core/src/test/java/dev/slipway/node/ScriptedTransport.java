@@ -26,12 +26,12 @@ final class ScriptedTransport implements Transport {
   private volatile Answer answer = command -> 0;
 
   /** A host named {@code name} over a new scripted transport. */
-  static Host host(String name) {
-    return Host.over(name, new ScriptedTransport());
+  static Host newHost(String name) {
+    return new ScriptedTransport().host(name);
   }
 
   static ScriptedTransport of(Host host) {
-    return (ScriptedTransport) host.transport();
+    return host.unwrap(ScriptedTransport.class).orElseThrow();
   }
 
   /** Decides the exit status of each command; may block or throw. */

@@ -1,6 +1,6 @@
 package dev.slipway.examples;
 
-import dev.slipway.Slipway;
+import dev.slipway.cli.Slipway;
 import dev.slipway.node.Node;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

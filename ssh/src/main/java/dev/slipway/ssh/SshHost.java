@@ -180,7 +180,7 @@ public final class SshHost {
 
     /** The host. Nothing connects until its first command or file operation. */
     public Host build() {
-      return Host.over(name, transport());
+      return transport().host(name);
     }
 
     /** The bare transport, for wrapping or measuring; {@link #build()} is the usual call. */

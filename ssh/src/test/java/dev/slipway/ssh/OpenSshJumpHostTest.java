@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.Host;
+import dev.slipway.spi.Transport;
 import dev.slipway.ssh.testing.LocalAccount;
 import dev.slipway.ssh.testing.OpenSshServer;
 import java.io.IOException;
@@ -84,7 +85,7 @@ class OpenSshJumpHostTest {
     try (Host host = behindJump("app-1").jumpHost(deploy.name() + "@" + JUMP_ADDRESS + ":" + jump.port()).build()) {
       assertThat(host.run("echo behind").stdout()).isEqualTo("behind\n");
       host.write("/tmp/slipway-jump-" + deploy.name(), new byte[] {42}, 0600);
-      assertThat(host.transport().read("/tmp/slipway-jump-" + deploy.name())).containsExactly(42);
+      assertThat(host.unwrap(Transport.class).orElseThrow().read("/tmp/slipway-jump-" + deploy.name())).containsExactly(42);
       host.delete("/tmp/slipway-jump-" + deploy.name());
     }
     assertThat(jump.connectionsAccepted() - jumpBefore).isEqualTo(1);

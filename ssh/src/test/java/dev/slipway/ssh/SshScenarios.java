@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Command;
+import dev.slipway.spi.Transport;
 import dev.slipway.CommandTimeoutException;
 import dev.slipway.ConnectionFailedException;
 import dev.slipway.FileInfo;
@@ -65,12 +66,12 @@ abstract class SshScenarios {
       for (int i = 0; i < 10; i++) {
         String path = dir.resolve("file-" + i).toString();
         host.write(path, ("content " + i).getBytes(StandardCharsets.UTF_8), 0644);
-        assertThat(host.transport().read(path)).asString().isEqualTo("content " + i);
-        assertThat(host.transport().stat(path)).map(FileInfo::size).contains((long) ("content " + i).length());
+        assertThat(host.unwrap(Transport.class).orElseThrow().read(path)).asString().isEqualTo("content " + i);
+        assertThat(host.unwrap(Transport.class).orElseThrow().stat(path)).map(FileInfo::size).contains((long) ("content " + i).length());
         host.rename(path, path + ".moved");
-        assertThat(host.transport().list(dir.toString())).extracting(FileInfo::name).contains("file-" + i + ".moved");
+        assertThat(host.unwrap(Transport.class).orElseThrow().list(dir.toString())).extracting(FileInfo::name).contains("file-" + i + ".moved");
       }
-      assertThat(((SshTransport) host.transport()).connectionsOpened()).isEqualTo(1);
+      assertThat(host.unwrap(SshTransport.class).orElseThrow().connectionsOpened()).isEqualTo(1);
     }
     assertThat(connectionsAccepted() - before).isEqualTo(1);
   }
@@ -105,7 +106,7 @@ abstract class SshScenarios {
       assertThat(events).extracting(ConnectionEvent::kind)
           .containsExactly(ConnectionEvent.Kind.CONNECTED, ConnectionEvent.Kind.RECONNECTED);
       assertThat(events.get(1).host()).isEqualTo("web");
-      assertThat(((SshTransport) host.transport()).connectionsOpened()).isEqualTo(2);
+      assertThat(host.unwrap(SshTransport.class).orElseThrow().connectionsOpened()).isEqualTo(2);
     }
   }
 
@@ -240,8 +241,8 @@ abstract class SshScenarios {
       host.symlink("releases/1", current);
       host.symlink("releases/2", current);
 
-      assertThat(host.transport().readLink(current)).contains("releases/2");
-      assertThat(host.transport().stat(current)).map(FileInfo::type).contains(FileInfo.Type.SYMLINK);
+      assertThat(host.unwrap(Transport.class).orElseThrow().readLink(current)).contains("releases/2");
+      assertThat(host.unwrap(Transport.class).orElseThrow().stat(current)).map(FileInfo::type).contains(FileInfo.Type.SYMLINK);
     }
     assertThat(dir.resolve("releases/1")).isEmptyDirectory();
   }

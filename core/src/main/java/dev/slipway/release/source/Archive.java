@@ -2,8 +2,8 @@ package dev.slipway.release.source;
 
 import dev.slipway.Command;
 import dev.slipway.Host;
-import dev.slipway.ops.Batch;
-import dev.slipway.ops.Operation;
+import dev.slipway.Batch;
+import dev.slipway.Operation;
 import dev.slipway.release.InstallTarget;
 import dev.slipway.release.ReleaseException;
 import java.io.BufferedInputStream;

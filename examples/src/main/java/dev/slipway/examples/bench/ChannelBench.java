@@ -52,7 +52,7 @@ public final class ChannelBench {
     int sessions = sshd.sessionsStarted();
     long start = System.nanoTime();
     SshTransport transport = builder.transport();
-    try (Host host = Host.over("bench", transport)) {
+    try (Host host = transport.host("bench")) {
       for (int i = 0; i < commands; i++) {
         host.run("true");
       }
@@ -68,7 +68,7 @@ public final class ChannelBench {
     long start = System.nanoTime();
     for (int i = 0; i < commands; i++) {
       SshTransport transport = builder.transport();
-      try (Host host = Host.over("bench", transport)) {
+      try (Host host = transport.host("bench")) {
         host.run("true");
       }
       channels += transport.channelsOpened();

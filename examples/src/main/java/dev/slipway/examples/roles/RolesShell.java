@@ -1,6 +1,6 @@
 package dev.slipway.examples.roles;
 
-import dev.slipway.Slipway;
+import dev.slipway.cli.Slipway;
 
 /**
  * The roles example's tree ({@link RolesExample#tree}) behind the launcher ({@link Slipway#start}):

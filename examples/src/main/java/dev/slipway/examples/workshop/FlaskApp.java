@@ -10,7 +10,7 @@ import dev.slipway.release.Release;
 import dev.slipway.release.Releases;
 import dev.slipway.release.Step;
 import dev.slipway.release.deps.DependencyEnvironment;
-import dev.slipway.service.Gunicorn;
+import dev.slipway.python.Gunicorn;
 import dev.slipway.service.HttpHealthCheck;
 import dev.slipway.service.SystemdService;
 import dev.slipway.template.Template;

@@ -10,7 +10,7 @@ import dev.slipway.release.DeployReport;
 import dev.slipway.release.Release;
 import dev.slipway.release.ReleaseState;
 import dev.slipway.ssh.SshHost;
-import dev.slipway.ssh.SshHostFactory;
+import dev.slipway.inventory.SshHostFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.slipway.examples.workshop;
 
-import dev.slipway.Slipway;
+import dev.slipway.cli.Slipway;
 import dev.slipway.local.LocalHost;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.slipway.examples.workshop;
 import static dev.slipway.examples.Launched.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.cli.ExitCode;
+import dev.slipway.terminal.ExitCode;
 import dev.slipway.examples.Launched;
 import dev.slipway.local.LocalHost;
 import dev.slipway.node.Node;

@@ -1,0 +1,154 @@
+package dev.slipway;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.Command;
+
+/**
+ * One typed change to a host's file system, or one command, as part of a {@link Batch}.
+ *
+ * <p>Operations are values: the release manager builds them instead of shell strings. Real
+ * transports compile a batch into one POSIX {@code sh} script (one round trip); the fake applies
+ * it to its in-memory file system. Every path is absolute.
+ */
+public sealed interface Operation {
+
+  /** A one-line description for errors and dry-run output, e.g. {@code mkdir -p /srv/app}. */
+  String describe();
+
+  /** {@code mkdir -p}: creates the directory and its parents; fine if it exists. */
+  record Mkdirs(String path) implements Operation {
+    public Mkdirs {
+      requireAbsolute(path);
+    }
+
+    @Override
+    public String describe() {
+      return "mkdir -p " + path;
+    }
+  }
+
+  /** {@code mkdir}: creates one directory and fails if anything exists there (atomic; used for locks). */
+  record CreateDirectory(String path) implements Operation {
+    public CreateDirectory {
+      requireAbsolute(path);
+    }
+
+    @Override
+    public String describe() {
+      return "mkdir " + path;
+    }
+  }
+
+  /**
+   * Points {@code link} at {@code target}, replacing any link already there atomically: a fresh
+   * link is made under a temporary name and renamed over {@code link}, never unlinked first.
+   */
+  record Symlink(String target, String link) implements Operation {
+    public Symlink {
+      requireNonNull(target, "target");
+      requireAbsolute(link);
+    }
+
+    @Override
+    public String describe() {
+      return "ln -s " + target + " " + link;
+    }
+  }
+
+  /** {@code rename(2)}: moves {@code from} to {@code to}, atomically replacing a file or link there. */
+  record Rename(String from, String to) implements Operation {
+    public Rename {
+      requireAbsolute(from);
+      requireAbsolute(to);
+    }
+
+    @Override
+    public String describe() {
+      return "mv " + from + " " + to;
+    }
+  }
+
+  /** {@code rm -rf}: removes a file, a link (not what it points at) or a whole tree; fine if absent. */
+  record Remove(String path) implements Operation {
+    public Remove {
+      requireAbsolute(path);
+      if (path.equals("/")) {
+        throw new IllegalArgumentException("refusing to remove /");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "rm -rf " + path;
+    }
+  }
+
+  /** Writes a text file atomically (a temporary file renamed into place) with the given mode. */
+  record WriteFile(String path, String content, int mode) implements Operation {
+    public WriteFile {
+      requireAbsolute(path);
+      requireNonNull(content, "content");
+      if (content.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("WriteFile holds text; use Host.upload for binary content: " + path);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "write " + path;
+    }
+  }
+
+  /**
+   * Appends text to a file, creating it (mode 0644) if missing: one {@code write(2)} with
+   * {@code O_APPEND}, so lines appended by several writers never interleave. For logs that are
+   * never rewritten, such as a release history.
+   */
+  record AppendFile(String path, String content) implements Operation {
+    public AppendFile {
+      requireAbsolute(path);
+      requireNonNull(content, "content");
+      if (content.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("AppendFile holds text: " + path);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "append to " + path;
+    }
+  }
+
+  /** {@code cp -a}: copies a file or a whole tree, keeping modes, times and symlinks. */
+  record Copy(String from, String to) implements Operation {
+    public Copy {
+      requireAbsolute(from);
+      requireAbsolute(to);
+    }
+
+    @Override
+    public String describe() {
+      return "cp -a " + from + " " + to;
+    }
+  }
+
+  /** Runs a command in the batch's shell; its standard output becomes part of the batch's output. */
+  record Exec(Command command) implements Operation {
+    public Exec {
+      requireNonNull(command, "command");
+    }
+
+    @Override
+    public String describe() {
+      return command.toString();
+    }
+  }
+
+  private static void requireAbsolute(String path) {
+    requireNonNull(path, "path");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("operation paths must be absolute, was: " + path);
+    }
+  }
+}

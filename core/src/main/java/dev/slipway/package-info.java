@@ -1,0 +1,38 @@
+/**
+ * Slipway's model: a {@link dev.slipway.Host} runs {@link dev.slipway.Command}s and
+ * {@link dev.slipway.Batch}es of {@link dev.slipway.Operation}s under an immutable
+ * {@link dev.slipway.HostContext}.
+ *
+ * <pre>{@code
+ * Host app = host.cd("/opt/flask-demo/current").env("FLASK_ENV", "production");
+ * app.run("python3 -c %s", "print(1)");            // every argument is quoted by the library
+ * app.sudo().run("systemctl reload flask-demo");
+ * }</pre>
+ *
+ * <h2>How values, builders and verbs read, everywhere in Slipway</h2>
+ * <ul>
+ *   <li><b>Small values are records</b> ({@code HostContext}, {@code CommandResult},
+ *       {@code FileInfo}): built whole, compared by value.</li>
+ *   <li><b>Plans with many options are immutable values with final fields</b>
+ *       ({@code Releases}, {@code Command}, {@code GitSource}, {@code HttpHealthCheck}): each
+ *       option method returns a modified copy, so a plan can be shared and specialised
+ *       ({@code releases.keep(3)} leaves {@code releases} as it was). Types that are assembled
+ *       once and then only used ({@code SshHost}, {@code SystemdService}) have a {@code Builder}
+ *       and {@code newBuilder()} to derive another, as OkHttp's client does.</li>
+ *   <li><b>{@code x(..)} sets or replaces; {@code addX(..)} appends.</b> A getter is a noun
+ *       ({@code timeout()}); a copy is a verb phrase or takes the new value
+ *       ({@code withTimeout(..)}, {@code keep(5)}); no name is both.</li>
+ *   <li><b>Views stay views</b>: {@code cd}, {@code env}, {@code prefix}, {@code as},
+ *       {@code sudo}, {@code dryRun} on a {@code Host} return a host sharing the connection.</li>
+ *   <li><b>One placeholder syntax</b> for the commands a user writes: {@code %s}, each argument
+ *       quoted ({@link dev.slipway.Command#format}); {@link dev.slipway.Command#shell} takes a line
+ *       literally, so {@code date +%s} needs no escaping.</li>
+ *   <li><b>Parts talk in types</b>: an outcome a caller branches on is a field or an enum, never
+ *       text to parse back.</li>
+ * </ul>
+ *
+ * <p>This package depends on nothing of the front end ({@code slipway-cli}: launcher, shell,
+ * terminal console, inventories, templates). Packages form no import cycle other than a package
+ * and its {@code internal} package.
+ */
+package dev.slipway;

@@ -1,0 +1,192 @@
+package dev.slipway.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.slipway.Command;
+import dev.slipway.CommandTimeoutException;
+import dev.slipway.FileOperationException;
+import dev.slipway.HostContext;
+import dev.slipway.local.LocalTransport;
+import dev.slipway.local.NioFiles;
+import dev.slipway.local.NioTransport;
+import dev.slipway.Batch;
+import dev.slipway.Operation;
+import dev.slipway.spi.ExecRequest;
+import dev.slipway.spi.ExecResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A transport to nowhere, for tests: commands get scripted answers and are recorded; file
+ * operations and batches act on an in-memory POSIX file system (Jimfs). Most tests use it through
+ * {@link FakeHost}, which scripts it; it is public for code that inspects a host's transport.
+ *
+ * <p>Dry-run syntax checks ({@code sh -n} with the script on stdin) are answered by really running
+ * the local {@code /bin/sh -n}, which has no side effects. Thread-safe.
+ */
+public final class FakeTransport extends NioTransport {
+  private final String name;
+  private final TarBuiltin tar;
+  private final List<ScriptedAnswer> answers = new CopyOnWriteArrayList<>();
+  private final List<RecordedCommand> recorded = Collections.synchronizedList(new ArrayList<>());
+  private final List<Operation> operations = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean lenient;
+
+  /** A strict fake transport reported under {@code name}, with a file system holding only {@code /tmp}. */
+  public FakeTransport(String name) {
+    super(new NioFiles(name, Jimfs.newFileSystem(Configuration.unix().toBuilder()
+        .setWorkingDirectory("/")
+        .setAttributeViews("basic", "owner", "posix", "unix")
+        .build())));
+    this.name = name;
+    this.tar = new TarBuiltin(files());
+    files().mkdirs("/tmp");
+  }
+
+  /** Adds an answer; the most recently added answer that matches a command wins. */
+  void script(ScriptedAnswer answer) {
+    answers.add(requireNonNull(answer, "answer"));
+  }
+
+  /** Whether unscripted commands succeed with empty output instead of failing the test. */
+  void lenient(boolean on) {
+    lenient = on;
+  }
+
+  /** Every command received so far, in order (batch commands included). */
+  public List<RecordedCommand> recorded() {
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
+  }
+
+  /** Every operation applied through batches so far, in order. */
+  public List<Operation> operations() {
+    synchronized (operations) {
+      return List.copyOf(operations);
+    }
+  }
+
+  /** The in-memory file system, with conveniences for tests. */
+  public FakeFileSystem fs() {
+    return new FakeFileSystem(name, files());
+  }
+
+  @Override
+  public ExecResult exec(ExecRequest request) {
+    if (isSyntaxCheck(request)) {
+      return new LocalTransport(name).exec(request);
+    }
+    return run(request.command(), request.context(), request.script(), request.timeout(), request.output());
+  }
+
+  @Override
+  public ExecResult apply(Batch batch, ExecRequest request) {
+    List<Operation> ops = batch.operations();
+    StringBuilder stdout = new StringBuilder();
+    StringBuilder stderr = new StringBuilder();
+    for (int i = 0; i < ops.size(); i++) {
+      Operation op = ops.get(i);
+      operations.add(op);
+      int status = apply(op, request, stdout, stderr);
+      if (status != 0) {
+        stderr.append("slipway: operation ").append(i + 1).append(" of ").append(ops.size())
+            .append(" failed: ").append(op.describe()).append('\n');
+        return new ExecResult(status, stdout.toString(), stderr.toString(), Duration.ZERO);
+      }
+    }
+    return new ExecResult(0, stdout.toString(), stderr.toString(), Duration.ZERO);
+  }
+
+  private int apply(Operation op, ExecRequest request, StringBuilder stdout, StringBuilder stderr) {
+    if (op instanceof Operation.Exec exec) {
+      Command command = exec.command();
+      ExecResult result = run(command, request.context(), command.render(), command.timeout(), request.output());
+      stdout.append(result.stdout());
+      stderr.append(result.stderr());
+      return result.exitStatus();
+    }
+    try {
+      applyToFiles(op);
+      return 0;
+    } catch (FileOperationException e) {
+      stderr.append(e.getMessage()).append('\n');
+      return 1;
+    }
+  }
+
+  private void applyToFiles(Operation op) {
+    if (op instanceof Operation.Mkdirs m) {
+      files().mkdirs(m.path());
+    } else if (op instanceof Operation.CreateDirectory c) {
+      files().createDirectory(c.path());
+    } else if (op instanceof Operation.Symlink s) {
+      files().symlink(s.target(), s.link());
+    } else if (op instanceof Operation.Rename r) {
+      files().rename(r.from(), r.to());
+    } else if (op instanceof Operation.Remove r) {
+      files().delete(r.path());
+    } else if (op instanceof Operation.WriteFile w) {
+      files().write(w.path(), w.content().getBytes(StandardCharsets.UTF_8), w.mode());
+    } else if (op instanceof Operation.AppendFile a) {
+      byte[] old = files().stat(a.path()).isPresent() ? files().read(a.path()) : new byte[0];
+      files().write(a.path(), (new String(old, StandardCharsets.UTF_8) + a.content()).getBytes(StandardCharsets.UTF_8),
+          0644);
+    } else if (op instanceof Operation.Copy c) {
+      files().copy(c.from(), c.to());
+    } else {
+      throw new IllegalArgumentException("unknown operation " + op);
+    }
+  }
+
+  private ExecResult run(Command command, HostContext context, String script, Optional<Duration> timeout,
+                         ExecRequest.OutputSink output) {
+    RecordedCommand call = new RecordedCommand(command.toString(), context, script);
+    recorded.add(call);
+    ExecResult result = answer(command, call, timeout);
+    result.stdout().lines().forEach(line -> output.line(false, line));
+    result.stderr().lines().forEach(line -> output.line(true, line));
+    return result;
+  }
+
+  private ExecResult answer(Command command, RecordedCommand call, Optional<Duration> timeout) {
+    String text = call.command();
+    for (int i = answers.size() - 1; i >= 0; i--) {
+      ScriptedAnswer answer = answers.get(i);
+      if (answer.matches(text)) {
+        answer.effect().accept(call);
+        if (answer.timesOut()) {
+          throw new CommandTimeoutException(name, command, timeout.orElse(Duration.ZERO));
+        }
+        return answer.result();
+      }
+    }
+    Optional<TarBuiltin.Extract> extract =
+        ShellWords.split(text).flatMap(words -> TarBuiltin.parse(words, call.context().directory()));
+    if (extract.isPresent()) {
+      return tar.run(extract.get()).map(error -> new ExecResult(2, "", error + "\n", Duration.ZERO))
+          .orElse(new ExecResult(0, "", "", Duration.ZERO));
+    }
+    if (lenient) {
+      return new ExecResult(0, "", "", Duration.ZERO);
+    }
+    throw new UnexpectedCommandException(name, text, answers.stream().map(ScriptedAnswer::description).toList());
+  }
+
+  private static boolean isSyntaxCheck(ExecRequest request) {
+    return request.script().equals("sh -n") && request.command().toString().equals("sh -n");
+  }
+
+  /** Keeps the in-memory file system, so that a test can still check it after the code under test closed the host. */
+  @Override
+  public void close() {
+    // nothing to release
+  }
+}
