@@ -41,7 +41,10 @@ final class RollbackRun {
       hosts.forEach(host -> attempt(host, host::unlock));
       List<Throwable> errors = failed.stream().map(host -> host.report(Outcome.FAILED).errors().get(0)).toList();
       RunFailure.rethrowError(errors, () -> unchanged(action, failed));
-      throw RunFailure.refusal(errors).<ReleaseException>map(refused -> refused).orElseGet(() -> unchanged(action, failed));
+      RunFailure.refusal(errors).ifPresent(refused -> {
+        throw refused;
+      });
+      throw unchanged(action, failed);
     }
     Parallel.each(hosts, plan.parallelism, host -> {
       Optional<Release> from = host.state.liveRelease();
