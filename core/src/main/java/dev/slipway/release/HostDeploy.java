@@ -30,6 +30,7 @@ final class HostDeploy {
   private boolean renamed;
   private boolean switched;
   private boolean switchSent;
+  private boolean backupBegun;
 
   HostDeploy(HostRun run) {
     this.run = run;
@@ -75,6 +76,8 @@ final class HostDeploy {
       run.flush();
       renamed = true;
     });
+    backupBegun = true;
+    release = plan.backups.take(run, release, previous);
   }
 
   private void createMissingSharedFiles() {
@@ -220,6 +223,9 @@ final class HostDeploy {
       trim();
       run.queueRegistry();
     }
+    if (backupBegun) {
+      plan.backups.undo(run, release, previous);
+    }
     run.unlock();
   }
 
@@ -255,6 +261,7 @@ final class HostDeploy {
   private void trim() {
     List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
     removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
+    removed.forEach(old -> DataBackups.removal(old).forEach(run::queue));
     run.state = run.state.without(removed);
   }
 

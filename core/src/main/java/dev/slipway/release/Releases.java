@@ -58,6 +58,7 @@ public final class Releases {
   Clock clock = Clock.systemUTC();
   String deployedBy = System.getProperty("user.name", "unknown") + "@" + LockHolder.controllerName();
   List<EventListener> listeners = List.of();
+  DataBackups backups = DataBackups.NONE;
 
   private Releases(ReleaseLayout layout) {
     this.layout = layout;
@@ -81,6 +82,7 @@ public final class Releases {
     clock = from.clock;
     deployedBy = from.deployedBy;
     listeners = from.listeners;
+    backups = from.backups;
   }
 
   private Releases with(Consumer<Releases> change) {
@@ -193,6 +195,22 @@ public final class Releases {
   }
 
   /**
+   * Also saves {@code data} on each host after the release is prepared and before any host
+   * switches; a backup that fails stops the deploy there. Kept with the release, removed with it,
+   * restored by {@link #rollback(Iterable, RestoreData)}.
+   */
+  public Releases addBackup(DataBackup data) {
+    DataBackups more = backups.with(data);
+    return with(r -> r.backups = more);
+  }
+
+  /** When the service stops during an update: {@link UpdateOrder#zeroDowntime()} unless said otherwise. */
+  public Releases updateOrder(UpdateOrder order) {
+    DataBackups ordered = backups.withOrder(requireNonNull(order, "order"));
+    return with(r -> r.backups = ordered);
+  }
+
+  /**
    * Deploys a new release to {@code hosts}: all prepare, then all switch.
    *
    * <p>A hook, health check or source that throws fails its step on that host like any failure;
@@ -230,7 +248,17 @@ public final class Releases {
    * @throws DeployFailedException with the report, when a host did not switch or its check failed
    */
   public DeployReport rollback(Iterable<? extends Host> hosts) {
-    return new RollbackRun(this, requireHosts(hosts), Optional.empty()).run();
+    return rollback(hosts, RestoreData.NO);
+  }
+
+  /**
+   * Rolls {@code hosts} back to the previous good release; with {@link RestoreData#YES}, first puts
+   * back the data saved when the live release was deployed.
+   *
+   * @throws ReleaseException changing nothing, when a host has no earlier good release or no such backup
+   */
+  public DeployReport rollback(Iterable<? extends Host> hosts, RestoreData restore) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.empty(), restore).run();
   }
 
   /** Rolls {@code hosts} back to the previous good release. */
@@ -247,7 +275,15 @@ public final class Releases {
    * @throws DeployFailedException with the report, when a host did not switch or its check failed
    */
   public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId) {
-    return new RollbackRun(this, requireHosts(hosts), Optional.of(versionOrId)).run();
+    return rollbackTo(hosts, versionOrId, RestoreData.NO);
+  }
+
+  /**
+   * Switches every host to the release {@code versionOrId}; with {@link RestoreData#YES}, first puts
+   * back the data as it was when that release was live (the backup of the next deploy after it).
+   */
+  public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId, RestoreData restore) {
+    return new RollbackRun(this, requireHosts(hosts), Optional.of(versionOrId), restore).run();
   }
 
   /** Switches {@code host} to a release chosen by version or id. */

@@ -20,12 +20,14 @@ final class RollbackRun {
   private final Releases plan;
   private final List<HostRun> hosts = new ArrayList<>();
   private final Optional<String> versionOrId;
+  private final RestoreData restore;
   private final Map<HostRun, Release> targets = new ConcurrentHashMap<>();
   private final Map<HostRun, Outcome> outcomes = new ConcurrentHashMap<>();
 
-  RollbackRun(Releases plan, List<? extends Host> hosts, Optional<String> versionOrId) {
+  RollbackRun(Releases plan, List<? extends Host> hosts, Optional<String> versionOrId, RestoreData restore) {
     this.plan = plan;
     this.versionOrId = versionOrId;
+    this.restore = restore;
     hosts.forEach(host -> this.hosts.add(new HostRun(plan, host)));
   }
 
@@ -86,6 +88,10 @@ final class RollbackRun {
       throw new ReleaseException(host.host.name() + ": release " + target.id() + " is recorded but its directory "
           + target.directory() + " is gone; choose another: " + available(state));
     }
+    if (restore == RestoreData.YES && DataBackups.backupFor(state, live, target).isEmpty()) {
+      throw new ReleaseException(host.host.name() + ": no data backup was taken by the deploys after " + target.id()
+          + " (" + target.version() + ") up to the live " + live.id() + "; roll back without restoring data");
+    }
     return target;
   }
 
@@ -99,11 +105,15 @@ final class RollbackRun {
     Release from = host.state.liveRelease().orElseThrow();
     ReleaseState fromState = target.id().compareTo(from.id()) > 0 ? ReleaseState.PREVIOUS : ReleaseState.ROLLED_BACK;
     Release live = target.withState(ReleaseState.LIVE);
+    if (restore == RestoreData.YES) {
+      plan.backups.restore(host, DataBackups.backupFor(host.state, from, target).orElseThrow(), from);
+    }
     host.step(Step.SYMLINK, () -> live, () -> {
       host.queue(new Operation.Symlink(target.directory(), plan.layout.current()));
       host.state = host.state.switchedTo(Optional.of(target.id()), fromState);
       if (plan.removeRolledBack && fromState == ReleaseState.ROLLED_BACK && !from.directory().isEmpty()) {
         host.queue(new Operation.Remove(from.directory()));
+        DataBackups.removal(from).forEach(host::queue);
         host.state = host.state.without(List.of(from));
       }
       host.queueRegistry();

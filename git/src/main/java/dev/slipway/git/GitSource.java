@@ -26,8 +26,10 @@ import org.eclipse.jgit.transport.URIish;
  *
  * <p>A remote URL ({@code file://}, {@code ssh://}, {@code user@host:path}) is fetched into a bare
  * cache under {@code ~/.cache/slipway/git} first, over the system's {@code ssh} with strict host-key
- * checking. The version defaults to a tag pointing at the commit, else {@code git describe}.
- * Instances are immutable; every method returns a copy.
+ * checking. The version defaults to the tag asked for (or one pointing at the commit), else
+ * {@code git describe}. Instances are immutable; every method returns a copy. Making or copying a
+ * source reads nothing: only {@link #resolve()} opens the repository (once), so that a recipe can
+ * hold its source for a rollback, a listing or a status without the repository being there.
  */
 public final class GitSource implements Source {
   private final Optional<Path> directory;

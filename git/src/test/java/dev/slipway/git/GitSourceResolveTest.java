@@ -28,6 +28,18 @@ class GitSourceResolveTest {
   }
 
   @Test
+  void a_tag_is_recorded_as_its_own_describe_where_git_describe_would_prefer_an_annotated_one() throws Exception {
+    WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
+    repo.git().tag().setName("release-2").setObjectId(repo.git().getRepository().parseCommit(
+        repo.git().getRepository().resolve("v2^{commit}"))).setAnnotated(false).call();
+
+    ResolvedGitSource release = GitSource.of(repo.directory()).ref("release-2").resolve();
+
+    assertThat(release.version()).isEqualTo("release-2");
+    assertThat(release.metadata()).containsEntry("describe", "release-2").containsEntry("ref", "refs/tags/release-2");
+  }
+
+  @Test
   void an_annotated_tag_is_peeled_to_the_commit_it_tags() throws IOException {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
     ObjectId tagObject = repo.git().getRepository().exactRef("refs/tags/v2").getObjectId();

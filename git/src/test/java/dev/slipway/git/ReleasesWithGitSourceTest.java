@@ -67,6 +67,25 @@ class ReleasesWithGitSourceTest {
     assertThat(web.operations()).isEmpty();
   }
 
+  @Test
+  void rollback_releases_and_the_lock_never_open_the_repository() {
+    FakeHost web = FakeHost.named("web1");
+    GitSource source = GitSource.of(WorkshopRepo.create(temp.resolve("app")).directory());
+    Releases releases = Releases.at("/opt/flask-demo");
+    releases.source(source.ref("v1")).deploy(web);
+    releases.source(source.ref("v2")).deploy(web);
+    Releases withoutRepository = releases.source(GitSource.of(temp.resolve("no-such-repository")).ref("v3"));
+
+    withoutRepository.rollback(web);
+    assertThat(web.fs().readString("/opt/flask-demo/current/app.py")).contains("\"version\": \"v1\"");
+    withoutRepository.rollbackTo(web, "v2");
+    assertThat(web.fs().readString("/opt/flask-demo/current/app.py")).contains("\"version\": \"v2\"");
+    assertThat(withoutRepository.releases(web)).extracting(Release::version).containsExactlyInAnyOrder("v1", "v2");
+    assertThat(withoutRepository.lockHolder(web)).isEmpty();
+    assertThatThrownBy(() -> withoutRepository.deploy(web))
+        .isInstanceOf(GitSourceException.class).hasMessageContaining("No git repository at");
+  }
+
   private void deployThreeTagsAndRollBack(Host host, String deployTo, Function<String, String> read) {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
     GitSource source = GitSource.of(repo.directory());

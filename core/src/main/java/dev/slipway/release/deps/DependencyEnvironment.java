@@ -34,7 +34,8 @@ import java.util.List;
  * @param buildCommand the shell line that builds it, with {@code {dir}} and {@code {release}} placeholders
  * @param keyedBy more facts that change the environment, e.g. the interpreter version
  */
-public record DependencyEnvironment(String name, List<String> lockFiles, String buildCommand, List<String> keyedBy) {
+public record DependencyEnvironment(String name, List<String> lockFiles, String buildCommand, List<String> keyedBy)
+    implements Dependencies {
   public DependencyEnvironment {
     requireNonNull(name, "name");
     if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.contains("..")) {
@@ -72,6 +73,12 @@ public record DependencyEnvironment(String name, List<String> lockFiles, String 
     List<String> all = new ArrayList<>(keyedBy);
     all.add(requireNonNull(fact, "fact"));
     return new DependencyEnvironment(name, lockFiles, buildCommand, all);
+  }
+
+  /** This environment itself. */
+  @Override
+  public DependencyEnvironment environment() {
+    return this;
   }
 
   /** Fails naming the fix when the lock files or the build command are missing. */

@@ -5,15 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.slipway.release.ReleaseException;
 import dev.slipway.release.ResolvedSource;
 import dev.slipway.release.Source;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +25,6 @@ import java.util.Optional;
  * {@code .zip}); without {@link #version(String)}, the version is the file name without extension.
  */
 public final class UrlSource implements Source {
-  private static final Duration TIMEOUT = Duration.ofMinutes(5);
-
   private final URI url;
   private final Optional<String> sha256;
   private final Optional<String> version;
@@ -81,7 +72,7 @@ public final class UrlSource implements Source {
     String expected = sha256.orElseThrow(() -> new ReleaseException("a checksum is required for " + url
         + ": call sha256(\"<64 hex digits>\") (e.g. from sha256sum of the file you published)"));
     String fileName = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
-    Path download = download(fileName);
+    Path download = Http.download(url, fileName);
     String actual = Versions.sha256(download);
     if (!actual.equals(expected)) {
       throw new ReleaseException("checksum mismatch for " + url + ": expected sha256 " + expected + " but the download"
@@ -89,27 +80,5 @@ public final class UrlSource implements Source {
     }
     return new PackedRelease(version.orElse(Versions.fromFileName(fileName)), "url " + url,
         Map.of("source.url", url.toString(), "source.sha256", actual), Archive.ofArchive(download, strip));
-  }
-
-  private Path download(String fileName) {
-    try {
-      Path directory = Files.createTempDirectory("slipway-download-");
-      directory.toFile().deleteOnExit();
-      Path file = directory.resolve(fileName.isEmpty() ? "download" : fileName);
-      file.toFile().deleteOnExit();
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
-      HttpResponse<Path> response = client.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofFile(file));
-      if (response.statusCode() != 200) {
-        throw new ReleaseException("download of " + url + " failed with HTTP status " + response.statusCode());
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("download of " + url + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ReleaseException("download of " + url + " was interrupted", e);
-    }
   }
 }

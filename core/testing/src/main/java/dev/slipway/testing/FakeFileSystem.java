@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * web.fs().write("/opt/app/shared/.env", "DEBUG=0\n");
- * new FlaskApp().deploy(web, "v2");
+ * Releases.at("/opt/app").sharedFiles(".env").source(DirectorySource.of(app).version("v2")).deploy(web);
  * assertThat(web.fs().readLink("/opt/app/current")).startsWith("/opt/app/releases/");
  * }</pre>
  *

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The benchmarks' entry point: {@code ./bench [workshop|channels|upload|all]}. Each prints a table;
+ * The benchmarks' entry point: {@code ./bench [peers|workshop|channels|upload|all]}. Each prints a table;
  * none asserts a time (numbers on a shared machine are for reading, not for failing a build).
  */
 public final class Bench {
@@ -13,6 +13,7 @@ public final class Bench {
   /** Runs the named benchmark, or all of them. */
   public static void main(String[] args) throws Exception {
     Map<String, Runnable> benchmarks = new LinkedHashMap<>();
+    benchmarks.put("peers", unchecked(PeersBench::run));
     benchmarks.put("workshop", unchecked(() -> WorkshopBench.main(new String[0])));
     benchmarks.put("channels", unchecked(() -> ChannelBench.main(new String[0])));
     benchmarks.put("upload", unchecked(() -> IncrementalUploadBench.main(new String[0])));

@@ -1,9 +1,11 @@
 package dev.slipway.examples.bench;
 
 import dev.slipway.Host;
-import dev.slipway.examples.workshop.FlaskApp;
 import dev.slipway.examples.workshop.FlaskAppRepository;
 import dev.slipway.examples.workshop.FlaskWorkshop;
+import dev.slipway.git.GitSource;
+import dev.slipway.python.Python;
+import dev.slipway.release.Releases;
 import dev.slipway.ssh.SshHost;
 import dev.slipway.ssh.testing.OpenSshServer;
 import java.io.IOException;
@@ -39,9 +41,9 @@ public final class WorkshopBench {
       throw new IllegalStateException("the benchmark needs a real sshd: " + reason);
     });
     Path work = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
-    Path repo = FlaskAppRepository.createOrReuse(work.resolve("app-src"));
+    Path repo = FlaskAppRepository.createIfMissing(work.resolve("app-src"));
     stepsAsProcesses(work, repo);
-    hostsInParallel(work, repo, List.of(1, 5, 20));
+    hostsInParallel(work, repo, "root", List.of(1, 5, 20));
   }
 
   private static void stepsAsProcesses(Path work, Path repo) throws Exception {
@@ -55,9 +57,9 @@ public final class WorkshopBench {
       System.out.println("Workshop over OpenSSH, one process per step (as from a terminal)");
       System.out.printf("%-14s %9s %12s %9s %12s%n", "step", "wall (s)", "connections", "sessions", "bytes sent");
       List<String> common = List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-          FlaskWorkshop.class.getName(), "--ssh", "root@127.0.0.1:" + relay.port(),
-          "--identity", sshd.clientKey().toString(), "--known-hosts", knownHosts.toString(),
-          "--deploy-to", deployTo.toString(), "--repo", repo.toString(), "--port", String.valueOf(appPort));
+          "-Dworkshop.dir=" + work, "-Dworkshop.port=" + appPort, "-Dbench.key=" + sshd.clientKey(),
+          "-Dbench.knownHosts=" + knownHosts, Step.class.getName(), "--ssh", "127.0.0.1:" + relay.port(),
+          "--repo", repo.toString());
       for (List<String> step : STEPS) {
         int connections = sshd.connectionsAccepted();
         int sessions = sshd.sessionsStarted();
@@ -73,10 +75,15 @@ public final class WorkshopBench {
     }
   }
 
-  private static void hostsInParallel(Path work, Path repo, List<Integer> counts) {
-    System.out.println("The same deploy (v1, then v2) to N hosts, one sshd each, in parallel (code and environment; "
-        + "the app server is left out because the hosts share this machine's ports)");
-    System.out.printf("%6s %14s %14s %12s %9s%n", "hosts", "v1 wall (s)", "v2 wall (s)", "connections", "sessions");
+  /**
+   * Deploys v1, then v2, to 1, 5, 20... hosts logged in as {@code user}, one sshd each in its own
+   * mount namespace, in parallel, and prints the wall times and each deploy's channels per host.
+   */
+  static void hostsInParallel(Path work, Path repo, String user, List<Integer> counts) {
+    System.out.println("The same deploy (v1, then v2) to N hosts, one sshd each, in parallel, as " + user
+        + " (code and environment; the app server is left out because the hosts share this machine's ports)");
+    System.out.printf("%6s %12s %12s %12s %16s %16s%n",
+        "hosts", "v1 wall (s)", "v2 wall (s)", "connections", "v1 channels/host", "v2 channels/host");
     for (int count : counts) {
       List<OpenSshServer> servers = new ArrayList<>();
       List<Host> hosts = new ArrayList<>();
@@ -84,24 +91,29 @@ public final class WorkshopBench {
         for (int i = 0; i < count; i++) {
           OpenSshServer sshd = OpenSshServer.in(work.resolve("sshd-" + i)).privateDirectory(SHARED_DEPLOY_ROOT).start();
           servers.add(sshd);
-          hosts.add(sshHost("web" + (i + 1), sshd));
+          hosts.add(sshHost("web" + (i + 1), sshd, user));
         }
-        FlaskApp app = FlaskApp.builder(repo).deployTo(SHARED_DEPLOY_ROOT + "/flask-demo").port(8000)
-            .withoutAppServer().build();
+        Releases app = Releases.at(SHARED_DEPLOY_ROOT + "/flask-demo").sharedDirs("log").dependencies(
+            Python.venv("venv").requirements("requirements.txt").systemSitePackages().offline().environment());
         long start = System.nanoTime();
-        app.deploy(hosts, "v1");
+        app.source(GitSource.of(repo).ref("v1")).deploy(hosts);
         double v1 = (System.nanoTime() - start) / 1e9;
+        int v1Sessions = sessions(servers);
         start = System.nanoTime();
-        app.deploy(hosts, "v2");
+        app.source(GitSource.of(repo).ref("v2")).deploy(hosts);
         double v2 = (System.nanoTime() - start) / 1e9;
         int connections = servers.stream().mapToInt(OpenSshServer::connectionsAccepted).sum();
-        int sessions = servers.stream().mapToInt(OpenSshServer::sessionsStarted).sum();
-        System.out.printf("%6d %14.2f %14.2f %12d %9d%n", count, v1, v2, connections, sessions);
+        System.out.printf("%6d %12.2f %12.2f %12d %16.1f %16.1f%n", count, v1, v2, connections,
+            v1Sessions / (double) count, (sessions(servers) - v1Sessions) / (double) count);
       } finally {
         hosts.forEach(Host::close);
         servers.forEach(OpenSshServer::close);
       }
     }
+  }
+
+  private static int sessions(List<OpenSshServer> servers) {
+    return servers.stream().mapToInt(OpenSshServer::sessionsStarted).sum();
   }
 
   private static void runStep(List<String> common, List<String> step, Path log) throws Exception {
@@ -114,8 +126,28 @@ public final class WorkshopBench {
     }
   }
 
-  private static Host sshHost(String name, OpenSshServer sshd) {
-    return SshHost.builder(name).address(sshd.address()).port(sshd.port()).user("root")
+  /**
+   * One step of the benchmark as its own process: the workshop's recipe, its {@code --ssh HOST:PORT}
+   * host made with the key and known_hosts the system properties {@code bench.key} and
+   * {@code bench.knownHosts} name.
+   */
+  public static final class Step {
+    private Step() {}
+
+    /** Runs the workshop command {@code args} over the benchmark's sshd. */
+    public static void main(String[] args) {
+      Path work = Path.of(System.getProperty("workshop.dir"));
+      FlaskWorkshop.recipe(work.resolve("flask-demo").toString(), Integer.getInteger("workshop.port"), work)
+          .ssh(target -> SshHost.builder("web1").address(target.substring(0, target.indexOf(':')))
+              .port(Integer.parseInt(target.substring(target.indexOf(':') + 1))).user("root")
+              .identity(Path.of(System.getProperty("bench.key")))
+              .knownHosts(Path.of(System.getProperty("bench.knownHosts"))).build())
+          .run(args);
+    }
+  }
+
+  private static Host sshHost(String name, OpenSshServer sshd, String user) {
+    return SshHost.builder(name).address(sshd.address()).port(sshd.port()).user(user)
         .identity(sshd.clientKey()).knownHosts(sshd.knownHosts()).build();
   }
 
@@ -123,7 +155,7 @@ public final class WorkshopBench {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -19,7 +20,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * switch.
  *
  * <pre>{@code
- * Path repo = FlaskAppRepository.createOrReuse(Path.of("target/flask-demo-src"));
+ * Path repo = FlaskAppRepository.createIfMissing(Path.of("target/flask-demo-src"));
  * }</pre>
  *
  * <p>{@code requirements.txt} is unpinned: these machines have no PyPI, and the dependency
@@ -59,13 +60,15 @@ public final class FlaskAppRepository {
 
   private FlaskAppRepository() {}
 
-  /** The repository at {@code directory}, created with its tags unless it already has them. */
-  public static Path createOrReuse(Path directory) {
+  /**
+   * The sample repository at {@code directory}, made there only when nothing exists there yet (or
+   * an empty directory); an existing one is only read, as {@link #existing} does.
+   */
+  public static Path createIfMissing(Path directory) {
+    if (Files.exists(directory) && !isEmptyDirectory(directory)) {
+      return existing(directory);
+    }
     try {
-      if (Files.isDirectory(directory.resolve(".git")) && hasAllTags(directory)) {
-        return directory;
-      }
-      deleteTree(directory);
       Files.createDirectories(directory);
       try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
         write(directory, "app.py", APP_V1);
@@ -88,14 +91,43 @@ public final class FlaskAppRepository {
     }
   }
 
-  private static boolean hasAllTags(Path directory) throws IOException {
-    try (Repository repository = new FileRepositoryBuilder().setWorkTree(directory.toFile()).build()) {
+  /**
+   * The repository the user named, read and never written: it must be a git repository with the
+   * workshop's tags {@code v1}..{@code v4}.
+   *
+   * @throws IllegalArgumentException naming what is missing
+   */
+  public static Path existing(Path directory) {
+    List<String> missing;
+    try (Repository repository = new FileRepositoryBuilder().setMustExist(true)
+        .setGitDir(gitDirectory(directory).toFile()).build()) {
+      missing = new ArrayList<>();
       for (String tag : List.of("v1", "v2", "v3", "v4")) {
         if (repository.exactRef("refs/tags/" + tag) == null) {
-          return false;
+          missing.add(tag);
         }
       }
-      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(directory + " is not a git repository; give --repo a repository"
+          + " with the tags v1..v4, or a directory that does not exist yet for the sample", e);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(directory + " lacks the workshop's tag(s) " + String.join(", ", missing)
+          + " (it was left as it is); give --repo a repository with the tags v1..v4");
+    }
+    return directory;
+  }
+
+  private static Path gitDirectory(Path directory) {
+    Path dotGit = directory.resolve(".git");
+    return Files.isDirectory(dotGit) ? dotGit : directory;
+  }
+
+  private static boolean isEmptyDirectory(Path directory) {
+    try (var entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -117,16 +149,5 @@ public final class FlaskAppRepository {
 
   private static void write(Path directory, String name, String content) throws IOException {
     Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (var paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

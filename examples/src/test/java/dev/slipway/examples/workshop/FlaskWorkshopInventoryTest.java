@@ -2,18 +2,17 @@ package dev.slipway.examples.workshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.slipway.recipe.ExitStatus;
+import dev.slipway.recipe.Recipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
- * The workshop takes its hosts and its {@code ansistrano_deploy_to}, {@code keep_releases} and
- * {@code shared_paths} from an Ansible-style project directory, as the document lays it out.
+ * {@code ./workshop --inventory DIR --env prod deploy v2}: the hosts of the web group of the prod
+ * environment, and {@code ansistrano_deploy_to}, {@code keep_releases} and {@code shared_paths} from
+ * an Ansible-style project directory, as the workshop document lays it out.
  */
 class FlaskWorkshopInventoryTest {
 
@@ -21,7 +20,7 @@ class FlaskWorkshopInventoryTest {
   Path project;
 
   @Test
-  void deploys_to_the_web_group_where_group_vars_say() throws Exception {
+  void deploys_to_the_web_group_of_prod_where_group_vars_say() throws Exception {
     PythonPackages.assumeInstalled();
     Path deployTo = project.resolve("opt/flask-demo");
     Files.createDirectories(project.resolve("inventory"));
@@ -30,33 +29,31 @@ class FlaskWorkshopInventoryTest {
         # Groupe "web" avec un seul hôte "web1"
         [web]
         web1 ansible_connection=local
+
+        [prod:children]
+        web
         """);
     Files.writeString(project.resolve("group_vars/web.yml"), """
         ansistrano_deploy_to: "%s"          # Base du déploiement
         ansistrano_keep_releases: 5
         ansistrano_shared_paths: ["venv", "log"]
         """.formatted(deployTo));
+    Recipe recipe = FlaskWorkshop.recipe("/opt/ignored-when-the-inventory-says", Workshop.freePort(), project);
+    String[] inventory = {"--inventory", project.toString(), "--env", "prod"};
 
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    CommandLine workshop = new CommandLine(new FlaskWorkshop(out));
-    String[] common = {"--inventory", project.toString(), "--repo", project.resolve("app-src").toString(),
-        "--port", String.valueOf(freePort())};
-    int deployed = workshop.execute(concat(common, "deploy", "v2"));
-    int stopped = workshop.execute(concat(common, "stop"));
+    Workshop deployed = Workshop.run(recipe, concat(inventory, "deploy", "v2"));
+    Workshop status = Workshop.run(recipe, concat(inventory, "status"));
+    Workshop unknownEnv = Workshop.run(recipe, "--inventory", project.toString(), "--env", "staging", "status");
+    Workshop stopped = Workshop.run(recipe, concat(inventory, "stop"));
 
-    String printed = captured.toString(StandardCharsets.UTF_8);
-    assertThat(deployed).as(printed).isZero();
-    assertThat(stopped).as(printed).isZero();
-    assertThat(printed).contains("serving v2");
+    assertThat(deployed.exit()).as(deployed.printed()).isZero();
+    assertThat(deployed.out()).contains("web1: serving v2");
+    assertThat(status.out()).contains("web1: live v2");
+    assertThat(unknownEnv.exit()).isEqualTo(ExitStatus.USAGE);
+    assertThat(unknownEnv.err().lines()).hasSize(1);
+    assertThat(stopped.exit()).isZero();
     assertThat(Files.readString(deployTo.resolve("current/app.py"))).contains("\"v2\"");
     assertThat(Files.isSymbolicLink(deployTo.resolve("current/log"))).as("shared log linked").isTrue();
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static String[] concat(String[] common, String... more) {

@@ -3,18 +3,20 @@ package dev.slipway.examples.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slipway.recipe.ExitStatus;
+import dev.slipway.recipe.Recipe;
+import dev.slipway.ssh.SshHost;
 import dev.slipway.ssh.testing.OpenSshServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
- * The whole workshop over a real OpenSSH {@code sshd} on loopback: same program, {@code --ssh}
- * instead of the local host. Runs in CI, where {@code .ci/run} installs openssh-server.
+ * The workshop's commands over a real OpenSSH {@code sshd} on loopback: the same recipe, its host
+ * given as {@code --ssh web1}. Runs in CI, where {@code .ci/run} installs openssh-server.
  */
 class FlaskWorkshopOverSshTest {
 
@@ -22,25 +24,58 @@ class FlaskWorkshopOverSshTest {
   Path workshop;
 
   @Test
-  void the_workshop_runs_over_openssh_on_one_connection_per_step() {
+  void every_command_works_over_openssh() throws Exception {
     assumeTrue(OpenSshServer.availability().isEmpty(), () -> OpenSshServer.availability().orElse(""));
     PythonPackages.assumeInstalled();
     try (OpenSshServer sshd = OpenSshServer.in(workshop.resolve("sshd")).start()) {
-      ByteArrayOutputStream captured = new ByteArrayOutputStream();
-      PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-
-      int status = new CommandLine(new FlaskWorkshop(out)).execute(
-          "--deploy-to", workshop.resolve("flask-demo").toString(),
-          "--repo", workshop.resolve("app-src").toString(),
-          "--ssh", "root@" + sshd.address() + ":" + sshd.port(),
-          "--identity", sshd.clientKey().toString(),
-          "--known-hosts", sshd.knownHosts().toString());
-
-      String printed = captured.toString(StandardCharsets.UTF_8);
-      assertThat(status).as(printed).isZero();
-      assertThat(printed.lines().filter(line -> line.contains(" serving ")).map(line -> line.replaceAll(".* serving (\\S+).*", "$1")))
-          .containsExactly("v1", "v2", "v3", "v2", "v1", "v1");
-      assertThat(sshd.connectionsAccepted()).as("one SSH connection for the whole run").isEqualTo(1);
+      Recipe recipe = overSsh(sshd, sshd.knownHosts());
+      try {
+        assertThat(run(recipe, "deploy", "v1").out()).contains("web1: serving v1");
+        assertThat(run(recipe, "deploy", "v2").out()).contains("web1: serving v2");
+        assertThat(run(recipe, "rollback").out()).contains("web1: serving v1");
+        String v2 = run(recipe, "--json", "releases").jsonLines().stream()
+            .filter(line -> line.get("type").equals("result")).findFirst().orElseThrow().get("text")
+            .lines().filter(line -> line.contains(" v2 ")).findFirst().orElseThrow().strip().split(" +")[0];
+        assertThat(run(recipe, "rollback", v2).out()).contains("web1: serving v2 (release " + v2 + ")");
+        assertThat(run(recipe, "status").out()).containsPattern("web1: live v2 .*, flask-demo running pid \\d+, not locked");
+        assertThat(run(recipe, "check", "v3").out()).contains("web1: ready to deploy");
+        assertThat(run(recipe, "unlock").out()).contains("web1: not locked");
+        assertThat(run(recipe, "--limit", "web1", "--dry-run", "deploy", "v3").out()).contains("web1: dry run: v3");
+        List<Map<String, String>> json = run(recipe, "--json", "deploy", "v3").jsonLines();
+        assertThat(json).allSatisfy(line -> assertThat(line).containsKeys("type", "host", "time"));
+        assertThat(json).anySatisfy(line -> assertThat(line).containsEntry("type", "result").containsEntry("version", "v3"));
+      } finally {
+        run(recipe, "stop");
+      }
     }
+  }
+
+  @Test
+  void check_says_in_one_line_that_a_host_key_is_not_known() throws Exception {
+    assumeTrue(OpenSshServer.availability().isEmpty(), () -> OpenSshServer.availability().orElse(""));
+    try (OpenSshServer sshd = OpenSshServer.in(workshop.resolve("sshd")).start()) {
+      Path empty = Files.writeString(workshop.resolve("known_hosts-empty"), "");
+
+      Workshop check = Workshop.run(overSsh(sshd, empty), "--ssh", "web1", "check", "v1");
+
+      assertThat(check.exit()).isEqualTo(ExitStatus.FAILED);
+      assertThat(check.err().lines()).hasSize(1).first().asString().startsWith("web1: cannot run a command: ");
+    }
+  }
+
+  private Recipe overSsh(OpenSshServer sshd, Path knownHosts) {
+    return FlaskWorkshop.recipe(workshop.resolve("flask-demo").toString(), Workshop.freePort(), workshop)
+        .ssh(target -> SshHost.builder(target).address(sshd.address()).port(sshd.port()).user("root")
+            .identity(sshd.clientKey()).knownHosts(knownHosts).build());
+  }
+
+  private static Workshop run(Recipe recipe, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--ssh";
+    all[1] = "web1";
+    System.arraycopy(args, 0, all, 2, args.length);
+    Workshop done = Workshop.run(recipe, all);
+    assertThat(done.exit()).as(done.printed()).isZero();
+    return done;
   }
 }

@@ -2,8 +2,7 @@ package dev.slipway.examples.workshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.Host;
-import dev.slipway.local.LocalHost;
+import dev.slipway.recipe.Recipe;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,13 +29,12 @@ class ZeroDowntimeSwitchTest {
   @TempDir
   Path workshop;
 
-  private final Host web = LocalHost.named("web1");
-  private FlaskApp app;
+  private Recipe recipe;
 
   @AfterEach
   void stopTheApp() {
-    if (app != null) {
-      app.stop(web);
+    if (recipe != null) {
+      recipe.execute(System.out, System.err, "stop");
     }
   }
 
@@ -47,9 +45,8 @@ class ZeroDowntimeSwitchTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    app = FlaskApp.builder(FlaskAppRepository.createOrReuse(workshop.resolve("app-src")))
-        .deployTo(workshop.resolve("flask-demo").toString()).port(port).build();
-    app.deploy(List.of(web), "v1");
+    recipe = FlaskWorkshop.recipe(workshop.resolve("flask-demo").toString(), port, workshop);
+    assertThat(recipe.execute(System.out, System.err, "deploy", "v1")).isZero();
 
     ConcurrentMap<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     AtomicBoolean switched = new AtomicBoolean();
@@ -58,7 +55,7 @@ class ZeroDowntimeSwitchTest {
     Thread client = new Thread(() -> ask(port, answers, switched, v1AfterSwitch, stop), "version-client");
     client.start();
     Thread.sleep(500);
-    app.deploy(List.of(web), "v2");
+    assertThat(recipe.execute(System.out, System.err, "deploy", "v2")).isZero();
     switched.set(true);
     Thread.sleep(1_000);
     stop.set(true);

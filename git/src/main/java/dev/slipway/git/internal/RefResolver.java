@@ -35,10 +35,13 @@ public final class RefResolver {
    */
   public record Resolution(String refName, RevCommit commit, Optional<String> tag, String describe) {}
 
-  /** Resolves {@code ref} in {@code repository}; {@code where} names the repository in errors. */
+  /**
+   * Resolves {@code ref} in {@code repository}; {@code where} names the repository in errors. A tag
+   * is its own version and {@code describe}: only a branch or a commit id scans the tags and walks
+   * the history, and only a ref that is not found lists the refs.
+   */
   public static Resolution resolve(Repository repository, String ref, String where) {
     try (RevWalk walk = new RevWalk(repository)) {
-      requireNotEmpty(repository, where);
       RevObject peeled = walk.peel(parse(walk, repository, ref, where));
       if (!(peeled instanceof RevCommit commit)) {
         throw new GitSourceException("\"" + ref + "\" in " + where + " points at a "
@@ -46,9 +49,12 @@ public final class RefResolver {
             + "tag a commit instead (git tag -f " + ref + " <commit>)");
       }
       Ref named = repository.findRef(ref);
+      if (named != null && named.getName().startsWith(Constants.R_TAGS)) {
+        String tag = Repository.shortenRefName(named.getName());
+        return new Resolution(named.getName(), commit, Optional.of(tag), tag);
+      }
       String refName = named != null ? named.getName() : commit.name();
-      return new Resolution(refName, commit, tagOf(repository, commit, refName),
-          describe(repository, commit));
+      return new Resolution(refName, commit, tagOf(repository, commit), describe(repository, commit));
     } catch (IOException e) {
       throw new GitSourceException("Cannot read \"" + ref + "\" in " + where + ": " + e.getMessage(), e);
     }
@@ -67,6 +73,7 @@ public final class RefResolver {
       return walk.parseAny(lookUp(repository, ref, where));
     } catch (MissingObjectException e) {
       if (ObjectId.isId(ref)) {
+        requireNotEmpty(repository, where);
         throw new GitRefNotFoundException(where, ref, nearest(repository, ref));
       }
       throw new GitSourceException("\"" + ref + "\" in " + where + " points at " + e.getObjectId().name()
@@ -83,11 +90,11 @@ public final class RefResolver {
     } catch (RevisionSyntaxException e) {
       // Not a valid revision at all: reported like a missing one, with the nearest names.
     }
+    requireNotEmpty(repository, where);
     throw new GitRefNotFoundException(where, ref, nearest(repository, ref));
   }
 
-  private static Optional<String> tagOf(Repository repository, RevCommit commit, String refName)
-      throws IOException {
+  private static Optional<String> tagOf(Repository repository, RevCommit commit) throws IOException {
     List<String> tags = new ArrayList<>();
     for (Ref tag : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
       Ref peeled = repository.getRefDatabase().peel(tag);
@@ -95,9 +102,6 @@ public final class RefResolver {
       if (commit.equals(target)) {
         tags.add(tag.getName());
       }
-    }
-    if (tags.contains(refName)) {
-      return Optional.of(Repository.shortenRefName(refName));
     }
     return tags.stream().sorted().findFirst().map(Repository::shortenRefName);
   }

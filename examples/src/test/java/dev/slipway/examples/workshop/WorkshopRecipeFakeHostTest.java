@@ -1,15 +1,15 @@
 package dev.slipway.examples.workshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.event.CommandEvent;
-import dev.slipway.release.DeployReport;
-import dev.slipway.release.HostReport;
+import dev.slipway.recipe.ExitStatus;
+import dev.slipway.recipe.Recipe;
 import dev.slipway.testing.FakeHost;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,17 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How to unit-test a deploy without a server: the workshop's {@link FlaskApp} deploys the real git
- * repository onto a {@link FakeHost}. The release archive is unpacked by the fake's built-in
- * {@code tar} onto its in-memory file system; the three programs the deploy runs on the host are
- * scripted answers: the venv build, gunicorn's pidfile supervisor and the health check's
+ * How to unit-test a deploy without a server: the workshop's recipe runs its commands on a
+ * {@link FakeHost}, deploying the real git repository. The release archive is unpacked by the
+ * fake's built-in {@code tar} onto its in-memory file system; the programs the deploy runs on the
+ * host are scripted answers: the venv build, gunicorn's pidfile supervisor and the health check's
  * {@code curl} of {@code /version}.
  *
  * <p>One more answer: from the second release on, the git source copies the files that did not
  * change from the live release with a {@code tar} pipe fed on stdin. The fake cannot run that, so
  * it refuses, and the source falls back to copying them with file operations, which the fake runs.
  */
-class FlaskAppFakeHostTest {
+class WorkshopRecipeFakeHostTest {
   private static final String DEPLOY_TO = "/opt/flask-demo";
   private static final String CURRENT = DEPLOY_TO + "/current";
   // sh -c SCRIPT slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START STOP SIGNAL COMMAND...
@@ -40,14 +40,15 @@ class FlaskAppFakeHostTest {
 
   // The venv build is a shell line run in the new release: "cd <release> && { /usr/bin/python3 -m venv ... }".
   private final FakeHost web = FakeHost.named("web1")
-      .answer("(?s).*/usr/bin/python3 -m venv .*", 0, "")
+      .answer("(?s).* -m venv .*", 0, "")
       .answer(COPY_UNCHANGED.pattern(), 2, "");
-  private FlaskApp app;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private Recipe recipe;
 
   @BeforeEach
-  void workshopApp() {
-    Path repository = FlaskAppRepository.createOrReuse(workshop.resolve("flask-demo-src"));
-    app = FlaskApp.builder(repository).deployTo(DEPLOY_TO).port(8000).build();
+  void workshopRecipe() {
+    recipe = FlaskWorkshop.recipe(DEPLOY_TO, 8000, workshop).hosts(web);
   }
 
   @Test
@@ -58,6 +59,7 @@ class FlaskAppFakeHostTest {
     assertThat(live).startsWith(DEPLOY_TO + "/releases/");
     assertThat(web.fs().readString(live + "/app.py")).contains("jsonify({\"version\": \"v2\"})");
     assertThat(web.fs().list(DEPLOY_TO + "/releases")).hasSize(2);
+    assertThat(printed()).contains("web1: serving v2 (release ");
   }
 
   @Test
@@ -66,8 +68,8 @@ class FlaskAppFakeHostTest {
 
     assertThat(web.commands()).filteredOn(command -> command.contains(" -m venv ")).hasSize(1);
     List<String> releases = web.fs().list(DEPLOY_TO + "/releases");
-    String v1Venv = web.fs().readLink(DEPLOY_TO + "/releases/" + releases.get(0) + "/" + FlaskApp.VENV);
-    String v2Venv = web.fs().readLink(DEPLOY_TO + "/releases/" + releases.get(1) + "/" + FlaskApp.VENV);
+    String v1Venv = web.fs().readLink(DEPLOY_TO + "/releases/" + releases.get(0) + "/venv");
+    String v2Venv = web.fs().readLink(DEPLOY_TO + "/releases/" + releases.get(1) + "/venv");
     assertThat(v2Venv).isEqualTo(v1Venv).startsWith(DEPLOY_TO + "/.slipway/envs/venv-");
   }
 
@@ -84,75 +86,85 @@ class FlaskAppFakeHostTest {
   void rolling_back_switches_current_to_v1_reloads_gunicorn_and_checks_that_v1_answers() {
     deployV1ThenV2();
     String v2 = web.fs().readLink(CURRENT);
+    String v2Id = v2.substring(v2.lastIndexOf('/') + 1);
     answeringVersion("v1");
 
-    app.rollback(web);
+    assertThat(execute("rollback")).isEqualTo(ExitStatus.OK);
 
     assertThat(web.fs().readString(CURRENT + "/app.py")).contains("jsonify({\"version\": \"v1\"})");
     assertThat(steps()).endsWith("gunicorn status", "gunicorn signal HUP", "GET /version");
 
     answeringVersion("v2");
-    app.rollbackTo(web, "v2");
+    assertThat(execute("rollback", v2Id)).as(printed()).isEqualTo(ExitStatus.OK);
 
     assertThat(web.fs().readLink(CURRENT)).isEqualTo(v2);
+    assertThat(printed()).contains("web1: serving v2 (release " + v2Id + ")");
   }
 
   @Test
-  void a_health_check_still_answering_the_old_version_switches_current_back_to_v1() {
+  void a_health_check_still_answering_the_old_version_switches_current_back_to_v1_and_exits_3() {
     deployV1();
     String v1 = web.fs().readLink(CURRENT);
     gunicornRunning();
     answeringVersion("v1");
 
-    assertThatThrownBy(() -> app.deploy(web, "v2"))
-        .hasMessageContaining("web1")
-        .hasMessageContaining("Health check failed");
+    assertThat(execute("deploy", "v2")).isEqualTo(ExitStatus.SWITCHED_BACK);
 
     assertThat(web.fs().readLink(CURRENT)).isEqualTo(v1);
-    assertThat(web.fs().readString(CURRENT + "/app.py")).contains("jsonify({\"version\": \"v1\"})");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("web1: switched back").doesNotContain("\tat ");
     assertThat(steps()).endsWith("GET /version", "gunicorn status", "gunicorn signal HUP");
   }
 
   @Test
-  void a_dry_run_on_a_host_serving_v1_predicts_a_reload_into_the_same_environment_and_checks_nothing() {
+  void status_reads_the_live_release_the_supervisor_and_the_lock_and_changes_nothing() {
     deployV1();
-    String v1 = web.fs().readLink(CURRENT);
     gunicornRunning();
-    List<CommandEvent> events = new CopyOnWriteArrayList<>();
+    int before = web.commands().size();
 
-    DeployReport report = app.deploy(web.withListener(event -> {
-      if (event instanceof CommandEvent command) {
-        events.add(command);
-      }
-    }).dryRun(), "v2");
+    assertThat(execute("status")).isEqualTo(ExitStatus.OK);
 
-    HostReport host = report.hosts().get(0);
-    assertThat(host.outcome()).isEqualTo(HostReport.Outcome.DRY_RUN);
-    assertThat(host.unknown()).singleElement().asString().startsWith("health check of ");
-    List<String> printed = events.stream().filter(e -> e.outcome() == CommandEvent.Outcome.DRY_RUN)
-        .map(CommandEvent::command).toList();
-    // The same environment key as v1's: its venv is reused (not built) and gunicorn gets a HUP, not a re-exec.
-    assertThat(printed).anyMatch(supervisor("signal")).noneMatch(supervisor("start"))
-        .noneMatch(c -> c.contains(" -m venv ")).noneMatch(c -> c.contains("slipway-gunicorn"));
-    assertThat(events).filteredOn(e -> e.outcome() == CommandEvent.Outcome.SUCCEEDED).extracting(CommandEvent::command)
-        .anyMatch(supervisor("status")).noneMatch(c -> c.startsWith("if command -v curl"));
-    assertThat(web.fs().readLink(CURRENT)).isEqualTo(v1);
+    assertThat(printed()).containsPattern("web1: live v1 \\(\\d+\\), flask-demo running pid 4242, not locked");
+    assertThat(steps().subList(before, steps().size())).containsExactly("gunicorn status");
+  }
+
+  @Test
+  void check_asks_each_program_the_deploy_path_and_the_space_and_finds_a_missing_one() {
+    web.when("true").thenSucceed()
+        .when(command -> command.contains("[ -w \"$d\" ]")).thenSucceed()
+        .when(command -> command.contains("df -Pk")).thenOutput("1000000 0\n")
+        .when(command -> command.startsWith("sh -c 'command -v") && !command.endsWith(" kill")).thenSucceed()
+        .when(command -> command.startsWith("sh -c 'command -v") && command.endsWith(" kill")).thenFail(1, "");
+
+    assertThat(execute("check", "v2")).isEqualTo(ExitStatus.FAILED);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("web1: kill is not installed (needed to deploy)");
+    assertThat(web.commands()).filteredOn(command -> command.contains("command -v")).hasSize(3);
+    assertThat(web.fs().exists(DEPLOY_TO)).as("check changes nothing").isFalse();
   }
 
   private void deployV1ThenV2() {
     deployV1();
     gunicornRunning();
     answeringVersion("v2");
-    app.deploy(web, "v2");
+    assertThat(execute("deploy", "v2")).as(printed()).isEqualTo(ExitStatus.OK);
   }
 
   private void deployV1() {
-    // The real supervisor's start makes shared/pids for its pidfile; FlaskApp keeps a note beside it.
+    // The real supervisor's start makes shared/pids for its pidfile; the service keeps a note beside it.
     web.fs().mkdirs(DEPLOY_TO + "/shared/pids");
     web.when(supervisor("status")).thenOutput("not-running\n")
         .when(supervisor("start")).thenOutput("started 4242\n");
     answeringVersion("v1");
-    app.deploy(web, "v1");
+    assertThat(execute("deploy", "v1")).as(printed()).isEqualTo(ExitStatus.OK);
+  }
+
+  private int execute(String... args) {
+    return recipe.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  private String printed() {
+    return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
   }
 
   /** From now on the supervisor finds gunicorn running and signals it. */
@@ -172,7 +184,7 @@ class FlaskAppFakeHostTest {
 
   /** The commands the host received, each in a few words. */
   private List<String> steps() {
-    return web.commands().stream().map(FlaskAppFakeHostTest::inWords).toList();
+    return web.commands().stream().map(WorkshopRecipeFakeHostTest::inWords).toList();
   }
 
   private static String inWords(String command) {

@@ -1,0 +1,133 @@
+package dev.slipway.python;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipway.Host;
+import dev.slipway.release.Release;
+import dev.slipway.service.Service;
+import dev.slipway.service.ServiceStatus;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A WSGI app served by gunicorn from the live release, as a recipe's {@link Service}: after each
+ * switch it starts gunicorn, or reloads it with {@code HUP} when the release links the Python
+ * environment gunicorn already runs, or re-executes it ({@code USR2}) when the switch brought
+ * another environment (a changed {@code requirements.txt}, or a rollback across one). No request
+ * fails either way (see {@link Gunicorn} for what was measured).
+ *
+ * <pre>{@code
+ * recipe.service(GunicornService.app("app:app").bind("127.0.0.1:8000").workers(2));
+ * }</pre>
+ *
+ * <p>gunicorn is started as {@code <deployTo>/current/<venv>/bin/gunicorn}, so the venv link
+ * ({@code venv} by default, see {@link Python#venv}) must hold a {@code bin/gunicorn}. Which
+ * environment runs is noted beside the pidfile. Immutable; {@link #withDeployTo} gives the service
+ * of one deploy path.
+ */
+public final class GunicornService implements Service {
+  private final String app;
+  private final String name;
+  private final String bind;
+  private final int workers;
+  private final String venv;
+  private final Duration startTimeout;
+  private final Gunicorn gunicorn;
+
+  private GunicornService(String app, String name, String bind, int workers, String venv, Duration startTimeout,
+                          Gunicorn gunicorn) {
+    this.app = app;
+    this.name = name;
+    this.bind = bind;
+    this.workers = workers;
+    this.venv = venv;
+    this.startTimeout = startTimeout;
+    this.gunicorn = gunicorn;
+  }
+
+  /** gunicorn serving {@code app} ({@code module:variable}), on 127.0.0.1:8000 with 2 workers. */
+  public static GunicornService app(String app) {
+    return new GunicornService(requireNonNull(app, "app"), "gunicorn", "127.0.0.1:8000", 2, "venv",
+        Duration.ofSeconds(2), null);
+  }
+
+  /** The name in reports and of the pidfile and log under {@code shared/} (default {@code gunicorn}). */
+  public GunicornService named(String serviceName) {
+    return new GunicornService(app, requireNonNull(serviceName, "serviceName"), bind, workers, venv, startTimeout, null);
+  }
+
+  /** Where gunicorn listens, e.g. {@code 127.0.0.1:8000}. */
+  public GunicornService bind(String address) {
+    return new GunicornService(app, name, requireNonNull(address, "address"), workers, venv, startTimeout, null);
+  }
+
+  /** How many worker processes. */
+  public GunicornService workers(int count) {
+    return new GunicornService(app, name, bind, count, venv, startTimeout, null);
+  }
+
+  /** The venv's link inside each release (default {@code venv}). */
+  public GunicornService venv(String link) {
+    return new GunicornService(app, name, bind, workers, requireNonNull(link, "link"), startTimeout, null);
+  }
+
+  /** How long a new master must keep running to count as started (default 2 s). */
+  public GunicornService startTimeout(Duration timeout) {
+    return new GunicornService(app, name, bind, workers, venv, requireNonNull(timeout, "timeout"), null);
+  }
+
+  @Override
+  public GunicornService withDeployTo(String deployTo) {
+    Gunicorn bound = Gunicorn.app(app).named(name).deployTo(deployTo).venv(deployTo + "/current/" + venv)
+        .bind(bind).workers(workers).startTimeout(startTimeout).build();
+    return new GunicornService(app, name, bind, workers, venv, startTimeout, bound);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Starts gunicorn, or reloads it with {@code HUP}, or re-executes it when the environment changed. */
+  @Override
+  public void serve(Host host, Release release) {
+    String marker = gunicorn().supervisor().pidfile() + ".venv";
+    String environment = host.readLink(release.directory() + "/" + venv).orElse(release.directory() + "/" + venv);
+    if (!gunicorn().status(host).running()) {
+      gunicorn().start(host);
+    } else if (host.exists(marker) && host.readString(marker).equals(environment)) {
+      gunicorn().reload(host);
+    } else {
+      gunicorn().reexec(host);
+    }
+    host.write(marker, environment);
+  }
+
+  @Override
+  public ServiceStatus status(Host host) {
+    return gunicorn().status(host);
+  }
+
+  @Override
+  public ServiceStatus stop(Host host) {
+    return gunicorn().stop(host);
+  }
+
+  @Override
+  public List<String> requiredCommands() {
+    return List.of("kill");
+  }
+
+  private Gunicorn gunicorn() {
+    if (gunicorn == null) {
+      throw new IllegalStateException("gunicorn for " + app + " has no deploy path: use withDeployTo(\"/opt/app\")"
+          + " (a recipe does)");
+    }
+    return gunicorn;
+  }
+
+  @Override
+  public String toString() {
+    return "GunicornService[" + app + " on " + bind + ", " + workers + " workers]";
+  }
+}
