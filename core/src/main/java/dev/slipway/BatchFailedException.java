@@ -52,8 +52,7 @@ public final class BatchFailedException extends CommandFailedException {
    */
   @Override
   public String summary() {
-    List<String> stderr = stderr().lines().filter(line -> !line.isBlank()).toList();
     return "Command failed on " + host() + " (exit status " + exitStatus() + "): operation " + (index + 1) + " of "
-        + size + ": " + operation.describe() + (stderr.isEmpty() ? "" : ": " + stderr.get(stderr.size() - 1).strip());
+        + size + ": " + operation.describe() + lastWords(stderr());
   }
 }

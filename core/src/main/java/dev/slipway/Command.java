@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A command to run on a host: its text plus how to run it (stdin, timeout, pty, whether failure
- * is expected). Commands are immutable values; every {@code with}-style method returns a copy.
+ * is expected, whether it only reads). Commands are immutable values; every {@code with}-style method returns a copy.
  *
  * <p>Quoting is never the caller's job. Arguments given to {@link #cmd} or to the {@code %s}
  * placeholders of {@link #format} are quoted by the library; {@link #shell} is a raw line, visibly
@@ -33,19 +33,22 @@ public final class Command {
   private final Duration timeout;
   private final boolean pty;
   private final boolean allowFailure;
+  private final boolean readOnly;
 
-  private Command(List<Object> parts, byte[] stdin, Duration timeout, boolean pty, boolean allowFailure) {
+  private Command(List<Object> parts, byte[] stdin, Duration timeout, boolean pty, boolean allowFailure,
+                  boolean readOnly) {
     this.parts = List.copyOf(parts);
     this.stdin = stdin;
     this.timeout = timeout;
     this.pty = pty;
     this.allowFailure = allowFailure;
+    this.readOnly = readOnly;
   }
 
   /** A raw shell line, sent as written. Use {@link #cmd} or {@link #format} for values. */
   public static Command shell(String line) {
     requireNonNull(line, "line");
-    return new Command(List.of(new Raw(line)), null, null, false, false);
+    return new Command(List.of(new Raw(line)), null, null, false, false, false);
   }
 
   /** A program and its arguments; each argument (a String, {@link Secret} or any object) is quoted. */
@@ -57,7 +60,7 @@ public final class Command {
       parts.add(new Raw(" "));
       parts.add(requireNonNull(arg, "argument"));
     }
-    return new Command(parts, null, null, false, false);
+    return new Command(parts, null, null, false, false, false);
   }
 
   /**
@@ -92,7 +95,7 @@ public final class Command {
           + next + " %s: " + template);
     }
     parts.add(new Raw(raw.toString()));
-    return new Command(parts, null, null, false, false);
+    return new Command(parts, null, null, false, false, false);
   }
 
   /** The same command with {@code text} (UTF-8) written to its standard input. */
@@ -102,7 +105,7 @@ public final class Command {
 
   /** The same command with {@code bytes} written to its standard input. */
   public Command stdin(byte[] bytes) {
-    return new Command(parts, bytes.clone(), timeout, pty, allowFailure);
+    return new Command(parts, bytes.clone(), timeout, pty, allowFailure, readOnly);
   }
 
   /** The same command, killed and reported as timed out after {@code limit}. */
@@ -110,17 +113,25 @@ public final class Command {
     if (limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + limit);
     }
-    return new Command(parts, stdin, limit, pty, allowFailure);
+    return new Command(parts, stdin, limit, pty, allowFailure, readOnly);
   }
 
   /** The same command, run with a pseudo-terminal where the transport has one. */
   public Command withPty() {
-    return new Command(parts, stdin, timeout, true, allowFailure);
+    return new Command(parts, stdin, timeout, true, allowFailure, readOnly);
   }
 
   /** The same command, whose non-zero exit status is reported in the result instead of thrown. */
   public Command allowFailure() {
-    return new Command(parts, stdin, timeout, pty, true);
+    return new Command(parts, stdin, timeout, pty, true, readOnly);
+  }
+
+  /**
+   * The same command, declared to change nothing on the host ({@code test -e}, {@code stat}, a
+   * service's {@code status}): a dry run runs it for real, so that what follows sees the truth.
+   */
+  public Command readOnly() {
+    return new Command(parts, stdin, timeout, pty, allowFailure, true);
   }
 
   /** The clear text, secrets included (each quoted). Never log it. */
@@ -172,6 +183,11 @@ public final class Command {
     return allowFailure;
   }
 
+  /** Whether the command was declared to change nothing, so that a dry run runs it. */
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
   /** The secrets this command carries, so that transports can mask them in what they report. */
   public List<Secret> secrets() {
     return parts.stream().filter(Secret.class::isInstance).map(Secret.class::cast).toList();
@@ -180,7 +196,7 @@ public final class Command {
   @Override
   public boolean equals(Object other) {
     return other instanceof Command c && c.render().equals(render()) && c.pty == pty
-        && c.allowFailure == allowFailure && java.util.Objects.equals(c.timeout, timeout)
+        && c.allowFailure == allowFailure && c.readOnly == readOnly && java.util.Objects.equals(c.timeout, timeout)
         && Arrays.equals(c.stdin, stdin);
   }
 

@@ -1,6 +1,8 @@
 package dev.slipway;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A command ended with a non-zero exit status. The message has one line for grep, then the
@@ -16,6 +18,10 @@ import java.util.List;
 public class CommandFailedException extends SlipwayException {
   private static final long serialVersionUID = 1L;
   private static final int TAIL = 10;
+  /** Last lines that say only that a tool failed, not why: tar's and gzip's own summaries. */
+  private static final Pattern GENERIC = Pattern.compile("^(tar|gtar|bsdtar): (Exiting with failure status due to"
+      + " previous errors|Error is not recoverable: exiting now|Child returned status \\d+|Error exit delayed from"
+      + " previous errors\\.?)$");
 
   private final transient HostContext context;
   private final transient CommandResult result;
@@ -53,13 +59,22 @@ public class CommandFailedException extends SlipwayException {
 
   /**
    * One line for reports: the host, the exit status, the command's first line and the last line it
-   * wrote to stderr; a {@link BatchFailedException} names the failed operation instead.
+   * wrote to stderr that says why; a {@link BatchFailedException} names the failed operation
+   * instead. A tool's closing line that only repeats that it failed ({@code tar: Exiting with
+   * failure status due to previous errors}) is passed over for the error before it ({@code tar:
+   * app.py: Wrote only 9728 of 10240 bytes}).
    */
   public String summary() {
-    List<String> stderr = result.stderr().lines().filter(line -> !line.isBlank()).toList();
     String what = result.command().toString().lines().findFirst().orElse("");
-    String lastWords = stderr.isEmpty() ? "" : ": " + stderr.get(stderr.size() - 1).strip();
-    return "Command failed on " + result.host() + " (exit status " + result.exitStatus() + "): " + what + lastWords;
+    return "Command failed on " + result.host() + " (exit status " + result.exitStatus() + "): " + what
+        + lastWords(result.stderr());
+  }
+
+  /** {@code ": "} and the last line of {@code stderr} that says why (else its last line); empty if none. */
+  static String lastWords(String stderr) {
+    List<String> lines = stderr.lines().filter(line -> !line.isBlank()).toList();
+    Optional<String> why = lines.stream().filter(line -> !GENERIC.matcher(line).matches()).reduce((x, y) -> y);
+    return why.or(() -> lines.stream().reduce((x, y) -> y)).map(line -> ": " + line.strip()).orElse("");
   }
 
   /** Everything the command wrote to standard error. */

@@ -77,9 +77,12 @@ public interface Host extends AutoCloseable {
     return run(Command.format(template, args));
   }
 
-  /** Whether {@code command} exits with status 0 (a {@code test}-style question). */
+  /**
+   * Whether {@code command} exits with status 0 (a {@code test}-style question). A question
+   * changes nothing, so it is {@linkplain Command#readOnly() read-only}: a dry run asks it for real.
+   */
   default boolean test(Command command) {
-    return execute(command).succeeded();
+    return execute(command.readOnly()).succeeded();
   }
 
   /** Whether the shell line (with quoted {@code %s} arguments) exits with status 0. */
@@ -125,7 +128,11 @@ public interface Host extends AutoCloseable {
     return as("root");
   }
 
-  /** A view whose commands are printed and syntax-checked with {@code sh -n}, not run. */
+  /**
+   * A view whose commands are printed and syntax-checked with {@code sh -n}, not run, and whose
+   * file changes are printed, not made. Reads ({@code stat}, {@code readLink}, {@code read}) and
+   * {@linkplain Command#readOnly() read-only} commands still run, so a dry run sees the real state.
+   */
   default Host dryRun() {
     return withContext(context().dryRun(true));
   }

@@ -38,6 +38,8 @@ public sealed interface Operation {
 
     R upload(Upload op);
 
+    R appendFile(AppendFile op);
+
     R copy(Copy op);
 
     R exec(Exec op);
@@ -176,6 +178,31 @@ public sealed interface Operation {
     @Override
     public String describe() {
       return "write " + path + " (" + content.length + " bytes)";
+    }
+  }
+
+  /**
+   * Appends text to a file, creating it (mode 0644) if missing: one {@code write(2)} with
+   * {@code O_APPEND}, so lines appended by several writers never interleave. For logs that are
+   * never rewritten, such as a release history.
+   */
+  record AppendFile(String path, String content) implements Operation {
+    public AppendFile {
+      requireAbsolute(path);
+      requireNonNull(content, "content");
+      if (content.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("AppendFile holds text: " + path);
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.appendFile(this);
+    }
+
+    @Override
+    public String describe() {
+      return "append to " + path;
     }
   }
 

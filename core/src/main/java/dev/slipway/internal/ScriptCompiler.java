@@ -115,6 +115,11 @@ public final class ScriptCompiler {
     }
 
     @Override
+    public String appendFile(Operation.AppendFile op) {
+      return "printf '%s' " + quote(op.content()) + " >> " + quote(op.path());
+    }
+
+    @Override
     public String copy(Operation.Copy op) {
       return "cp -a -- " + quote(op.from()) + " " + quote(op.to());
     }

@@ -60,8 +60,4 @@ final class DeployLock {
     }
     return LockHolder.parse(host.readString(layout.lockHolder()));
   }
-
-  static void breakLock(Host host, ReleaseLayout layout) {
-    host.apply(dev.slipway.Batch.of(release(layout)));
-  }
 }

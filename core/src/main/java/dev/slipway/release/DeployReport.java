@@ -12,15 +12,16 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * DeployReport report = flask.deploy(hosts);
- * log.info("deployed {} ({}) to {} hosts", report.release(), report.version(), report.hosts().size());
+ * log.info("deployed {} ({}) to {} hosts", report.release().orElseThrow(), report.version(), report.hosts().size());
  * }</pre>
  *
- * @param release the release deployed; for a rollback, the release of the first host's target
+ * @param release the release deployed; for a rollback, the release of the first host's target; empty when
+ *     the deploy stopped before any host began a release (a lock held elsewhere, say), so no id was made
  * @param version the version deployed or rolled back to
  * @param hosts one report per host, in the order the hosts were given
  * @param duration the wall time of the whole run
  */
-public record DeployReport(ReleaseId release, String version, List<HostReport> hosts, Duration duration) {
+public record DeployReport(Optional<ReleaseId> release, String version, List<HostReport> hosts, Duration duration) {
   public DeployReport {
     requireNonNull(release, "release");
     requireNonNull(version, "version");
@@ -45,7 +46,8 @@ public record DeployReport(ReleaseId release, String version, List<HostReport> h
 
   /** A few lines for logs and exception messages. */
   public String describe() {
-    return release + " (" + version + ") in " + duration.toMillis() + " ms:\n  "
+    String what = release.map(id -> id + " (" + version + ")").orElse(version + " (no release made)");
+    return what + " in " + duration.toMillis() + " ms:\n  "
         + hosts.stream().map(HostReport::describe).collect(Collectors.joining("\n  "));
   }
 }

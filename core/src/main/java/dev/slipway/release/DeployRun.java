@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,21 @@ final class DeployRun {
         continue;
       }
       deployBatch(batch, source);
-      failed += (int) batch.stream().filter(host -> outcomes.get(host) != Outcome.DEPLOYED).count();
+      failed += (int) batch.stream().filter(host -> !outcomes.get(host).succeeded()).count();
     }
     releaseLeftoverLocks();
-    ReleaseId release = id != null ? id : ReleaseId.at(plan.clock, List.of());
     List<HostReport> reports = hosts.stream().map(host -> host.run.report(outcomes.get(host))).toList();
-    DeployReport report = new DeployReport(release, source.version(), reports, Duration.between(start, Instant.now()));
+    DeployReport report = new DeployReport(Optional.ofNullable(id), source.version(), reports,
+        Duration.between(start, Instant.now()));
     log.info("deploy {}", report.describe());
+    List<Throwable> errors = RunFailure.errors(reports);
+    RunFailure.rethrowError(errors, () -> failure(report));
+    if (id == null) {
+      // No host prepared anything: a lock held elsewhere is the whole story.
+      RunFailure.refusal(errors).ifPresent(refused -> {
+        throw refused;
+      });
+    }
     if (!report.succeeded() && (plan.rollout.exceeded(failed, hosts.size()) || failed == hosts.size())) {
       throw failure(report);
     }
@@ -73,7 +82,7 @@ final class DeployRun {
     Parallel.each(batch, plan.parallelism, host -> {
       boolean back = host.run.failed() || anyFailed && plan.afterSwitchFailure == AfterSwitchFailure.ROLL_BACK_ALL;
       if (!back) {
-        outcomes.put(host, Outcome.DEPLOYED);
+        outcomes.put(host, host.run.success(Outcome.DEPLOYED));
         attempt(host, host::cleanup);
       } else if (host.maybeSwitched()) {
         outcomes.put(host, Outcome.SWITCHED_BACK);
@@ -90,7 +99,7 @@ final class DeployRun {
   private static void attempt(HostDeploy host, Runnable part) {
     try {
       part.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       host.run.fail(e);
     }
   }

@@ -4,6 +4,8 @@ import dev.slipway.FileInfo;
 import dev.slipway.Host;
 import dev.slipway.Operation;
 import dev.slipway.release.deps.DependencyEnvironment;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,7 @@ final class HostDeploy {
   private final ReleaseLayout layout;
   private final List<String> environmentsBuilt = new ArrayList<>();
   private Release release;
+  private ResolvedSource source;
   private Optional<Release> previous = Optional.empty();
   private boolean renamed;
   private boolean switched;
@@ -54,6 +57,7 @@ final class HostDeploy {
       throw new ReleaseException(host.name() + ": release " + id + " already exists in " + layout.releases()
           + "; deploy again in a second");
     }
+    this.source = source;
     previous = run.state.liveRelease();
     release = new Release(id, source.version(), source.describe(), source.commit(), plan.deployedBy,
         plan.clock.instant(), ReleaseState.PREPARING, layout.next(), source.metadata());
@@ -103,17 +107,12 @@ final class HostDeploy {
     for (DependencyEnvironment environment : plan.environments) {
       List<byte[]> lockFiles = new ArrayList<>();
       for (String file : environment.lockFiles()) {
-        String path = layout.next() + "/" + file;
-        if (!host.exists(path)) {
-          if (host.context().dryRun()) {
-            // A dry run unpacks nothing: the environment shows as built, from an unknown lock file.
-            lockFiles.add(new byte[0]);
-            continue;
-          }
-          throw new ReleaseException(host.name() + ": lock file " + file + " of dependency environment "
-              + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");
-        }
-        lockFiles.add(host.read(path));
+        lockFile(environment, file).ifPresent(lockFiles::add);
+      }
+      if (lockFiles.size() < environment.lockFiles().size()) {
+        run.unknown("dependency environment " + environment.name() + ": its lock files are on the host only after"
+            + " the upload, and " + source.describe() + " cannot show them before");
+        continue;
       }
       String key = environment.key(lockFiles);
       String published = layout.environments() + "/" + key;
@@ -127,6 +126,19 @@ final class HostDeploy {
       link(published, environment.name());
       release = release.withMetadata(ENV_KEY + environment.name(), key);
     }
+  }
+
+  /** A lock file from the release; in a dry run, which unpacked nothing, from the source on the controller. */
+  private Optional<byte[]> lockFile(DependencyEnvironment environment, String file) {
+    String path = layout.next() + "/" + file;
+    if (host.exists(path)) {
+      return Optional.of(host.read(path));
+    }
+    if (host.context().dryRun()) {
+      return source.file(file);
+    }
+    throw new ReleaseException(host.name() + ": lock file " + file + " of dependency environment "
+        + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");
   }
 
   /** Symlink and deployed: switches {@code current} to the new release, then checks it. */
@@ -172,36 +184,43 @@ final class HostDeploy {
     run.queueRegistry();
     run.flush();
     switched = false;
-    if (previous.isPresent()) {
-      run.hooks(plan.hooks(false, Step.SYMLINK), Step.SYMLINK, "after (switching back)",
-          previous.get().withState(ReleaseState.LIVE));
+    List<Hook> hooks = plan.hooks(false, Step.SYMLINK);
+    if (previous.isPresent() && !hooks.isEmpty()) {
+      Instant start = Instant.now();
+      try {
+        run.hooks(hooks, Step.SYMLINK, "after (switching back)", previous.get().withState(ReleaseState.LIVE));
+      } finally {
+        run.switchBackHooks(Duration.between(start, Instant.now()));
+      }
     }
   }
 
   /**
-   * Removes what this deploy built before the switch, records the attempt as failed when this host
-   * failed (a discarded release leaves no trace), and releases the lock. Does nothing without the
-   * lock: what is there belongs to whoever holds it.
+   * Undoes this deploy before the switch and releases the lock. A host that failed here keeps its
+   * tree for inspection in {@code .slipway/failed/<id>}, recorded as failed and trimmed to
+   * {@code keepFailed} at once; a host discarded for another's failure leaves no trace. Does
+   * nothing without the lock: what is there belongs to whoever holds it.
    */
   void discard(boolean failedHere) {
     if (!run.locked()) {
       return;
     }
     run.dropQueued();
+    String tree = renamed ? release.directory() : layout.next();
+    boolean keep = failedHere && release != null && plan.keepFailed > 0;
+    if (keep) {
+      release = release.withDirectory(layout.failed(release.id())).withState(ReleaseState.FAILED);
+      run.queue(new Operation.Mkdirs(layout.failed()), new Operation.Rename(tree, release.directory()));
+    } else {
+      run.queue(new Operation.Remove(tree));
+    }
     run.queue(new Operation.Remove(layout.staging()));
-    if (renamed) {
-      run.queue(new Operation.Remove(release.directory()));
-    }
-    for (String built : environmentsBuilt) {
-      String published = built.substring(0, built.lastIndexOf('.'));
-      if (!host.readLink(published).filter(built::equals).isPresent()) {
-        run.queue(new Operation.Remove(built));
-      }
-    }
+    removeEnvironmentsBuilt();
     if (release != null) {
-      run.state = failedHere
-          ? run.state.with(release.withDirectory(layout.release(release.id())).withState(ReleaseState.FAILED))
-          : run.state.without(List.of(release));
+      run.record(HistoryEntry.Kind.FAILED_DEPLOY, previous, Optional.of(release),
+          failedHere ? run.failure() : "discarded: another host failed before the switch");
+      run.state = keep ? run.state.with(release) : run.state.without(List.of(release));
+      trim();
       run.queueRegistry();
     }
     if (backupBegun) {
@@ -210,24 +229,40 @@ final class HostDeploy {
     run.unlock();
   }
 
+  private void removeEnvironmentsBuilt() {
+    for (String built : environmentsBuilt) {
+      String published = built.substring(0, built.lastIndexOf('.'));
+      if (!host.readLink(published).filter(built::equals).isPresent()) {
+        run.queue(new Operation.Remove(built));
+      }
+    }
+  }
+
   /** Removes old releases and unused environments, then releases the lock. */
   void cleanup() {
+    run.record(switched ? HistoryEntry.Kind.DEPLOY : HistoryEntry.Kind.FAILED_DEPLOY, previous, Optional.of(release),
+        switched ? "" : "switched back, " + run.failure());
     try {
       run.step(Step.CLEANUP, this::release, () -> {
-        List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
-        removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
-        removed.forEach(old -> DataBackups.removal(old).forEach(run::queue));
-        run.state = run.state.without(removed);
+        trim();
         removeUnusedEnvironments();
         run.queueRegistry();
         run.queue(new Operation.Remove(layout.staging()));
       });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       run.dropQueued();
       run.unlock();
       throw e;
     }
     run.unlock();
+  }
+
+  /** Removes good releases beyond {@code keep} and failed ones beyond {@code keepFailed}. */
+  private void trim() {
+    List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
+    removed.forEach(old -> run.queue(new Operation.Remove(old.directory())));
+    removed.forEach(old -> DataBackups.removal(old).forEach(run::queue));
+    run.state = run.state.without(removed);
   }
 
   private void removeUnusedEnvironments() {

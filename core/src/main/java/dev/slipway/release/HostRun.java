@@ -30,6 +30,9 @@ final class HostRun {
   private final Map<Step, Duration> timings = new LinkedHashMap<>();
   private final List<Throwable> errors = new ArrayList<>();
   private final List<Operation> pending = new ArrayList<>();
+  private final List<HistoryEntry> history = new ArrayList<>();
+  private final List<String> unknown = new ArrayList<>();
+  private Duration switchBackHooks;
   private LockHolder holder;
   private boolean locked;
   private Step failedIn;
@@ -84,7 +87,7 @@ final class HostRun {
       hooks(plan.hooks(false, step), step, "after", release.get());
       completion.run();
       finish(step, release, start, StepEvent.Status.SUCCEEDED);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (failedIn == null) {
         failedIn = step;
       }
@@ -102,23 +105,26 @@ final class HostRun {
     for (Hook hook : hooks) {
       try {
         hook.run(host, release);
-      } catch (Exception e) {
+      } catch (Throwable e) {
+        // An Error too fails only this step; the run rethrows it once the host is cleaned up and unlocked.
         throw new ReleaseException(host.name() + ": " + when + " " + step.hookName() + " hook failed: "
             + e.getMessage(), e);
       }
     }
   }
 
-  /** Runs the health checks for {@code release}, which is live; a dry run has nothing to check. */
+  /** Runs the health checks for {@code release}, which is live; a dry run switched nothing, so cannot know. */
   void checkHealth(Release release) {
     if (host.context().dryRun()) {
-      log.info("{}: dry run, no health check of release {} (nothing was switched)", host.name(), release.id());
+      if (!plan.healthChecks.isEmpty()) {
+        unknown("health check of " + release.id() + " (" + release.version() + "): not run, nothing was switched");
+      }
       return;
     }
     for (HealthCheck check : plan.healthChecks) {
       try {
         check.check(host, release);
-      } catch (Exception e) {
+      } catch (Throwable e) {
         throw new ReleaseException(host.name() + ": health check failed for release " + release.id() + " ("
             + release.version() + "): " + e.getMessage(), e);
       }
@@ -145,7 +151,7 @@ final class HostRun {
   /** Queues a registry write of the current state. */
   void queueRegistry() {
     pending.removeIf(op -> op instanceof Operation.WriteFile w && w.path().equals(layout.registry()));
-    queue(new Operation.WriteFile(layout.registry(), state.registryText(), 0644));
+    queue(new Operation.WriteFile(layout.registry(), state.registryText(layout), 0644));
   }
 
   /** Sends the queued operations as one batch. */
@@ -163,23 +169,57 @@ final class HostRun {
   }
 
   /**
-   * Sends the queued operations and releases the lock in the same round trip; the lock is released
-   * even if the queued operations fail.
+   * Sends the queued operations and releases the lock in the same round trip, appending what was
+   * recorded to the history; the history is written and the lock released even if the queued
+   * operations fail.
    */
   void unlock() {
     if (!locked) {
       return;
     }
     try {
-      queue(DeployLock.release(layout));
+      queue(closing().toArray(Operation[]::new));
       flush();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       dropQueued();
-      host.apply(Batch.of(DeployLock.release(layout)));
+      host.apply(new Batch(closing()));
       throw e;
     } finally {
       locked = false;
     }
+  }
+
+  private List<Operation> closing() {
+    return history.isEmpty() ? List.of(DeployLock.release(layout))
+        : List.of(History.append(layout, history), DeployLock.release(layout));
+  }
+
+  /** Records a run of {@code kind} from {@code from} to {@code to} in the history, written with the unlock. */
+  void record(HistoryEntry.Kind kind, Optional<Release> from, Optional<Release> to, String detail) {
+    history.add(new HistoryEntry(plan.clock.instant(), kind, plan.deployedBy, from.map(Release::id),
+        to.map(Release::id), to.map(Release::version).orElse(""), detail));
+  }
+
+  /** Why this host failed, in one line: {@code failed in deployed: HTTP 500}. */
+  String failure() {
+    return (failedIn == null ? "failed" : "failed in " + failedIn.hookName())
+        + (errors.isEmpty() ? "" : ": " + HostReport.oneLine(errors.get(0)));
+  }
+
+  /** Records how long the after-symlink hooks took when a switch back re-ran them. */
+  void switchBackHooks(Duration took) {
+    switchBackHooks = took;
+  }
+
+  /** Records something a dry run cannot know, for the report. */
+  void unknown(String what) {
+    log.info("{}: dry run, unknown: {}", host.name(), what);
+    unknown.add(what);
+  }
+
+  /** How a run that went through ends: {@code reached}, or {@link HostReport.Outcome#DRY_RUN} for a dry run. */
+  HostReport.Outcome success(HostReport.Outcome reached) {
+    return host.context().dryRun() ? HostReport.Outcome.DRY_RUN : reached;
   }
 
   /** Records {@code error}; the first recorded is the cause, later ones are consequences. */
@@ -197,6 +237,6 @@ final class HostRun {
 
   HostReport report(HostReport.Outcome outcome) {
     return new HostReport(host.name(), outcome, state == null ? Optional.empty() : state.live(),
-        Optional.ofNullable(failedIn), timings, errors);
+        Optional.ofNullable(failedIn), timings, errors, Optional.ofNullable(switchBackHooks), unknown);
   }
 }

@@ -120,8 +120,8 @@ record HostState(Optional<ReleaseId> live, List<Release> recorded) {
   }
 
   /** The registry text for this state, with states reconciled. */
-  String registryText() {
-    return Registry.format(releases().stream().filter(r -> !r.directory().isEmpty()).toList());
+  String registryText(ReleaseLayout layout) {
+    return Registry.format(releases().stream().filter(r -> !r.directory().isEmpty()).toList(), layout);
   }
 
   /** Every release id recorded, so a new id can avoid them. */

@@ -33,9 +33,18 @@ final class Parallel {
       Thread.currentThread().interrupt();
       throw new ReleaseException("interrupted while waiting for hosts", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a host action threw instead of recording its failure", e.getCause());
+      throw unchecked(e.getCause());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** What an action threw, as it was thrown, so a broken action fails like it would on one thread. */
+  private static RuntimeException unchecked(Throwable thrown) {
+    if (thrown instanceof Error error) {
+      throw error;
+    }
+    return thrown instanceof RuntimeException runtime ? runtime
+        : new IllegalStateException("a host action threw " + thrown, thrown);
   }
 }

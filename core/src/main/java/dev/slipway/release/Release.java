@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param deployedAt when the deploy started
  * @param state where it stands; {@link ReleaseState#LIVE} exactly when {@code current} points at it
  * @param directory where its files are: {@code releases/<id>}, or the staging directory while it is
- *     being assembled
+ *     being assembled, or {@code .slipway/failed/<id>} for one that failed before the switch
  * @param metadata extra facts: the source's metadata and the dependency environments it links
  */
 public record Release(ReleaseId id, String version, String source, Optional<String> commit, String deployedBy,

@@ -11,8 +11,10 @@ import static java.util.Objects.requireNonNull;
  *   releases/20251022090030/                one directory per release, complete or absent
  *   shared/                                 linked into every release, never deleted
  *   .slipway/releases                       the release registry
+ *   .slipway/history                        every deploy, rollback, failure and broken lock, appended
  *   .slipway/lock/                          the deploy lock (mkdir), holder inside
  *   .slipway/staging/                       releases being assembled
+ *   .slipway/failed/20251022090100/         a release that failed before the switch, kept for inspection
  *   .slipway/envs/                          dependency environments, keyed by a hash
  * </pre>
  *
@@ -86,6 +88,11 @@ public record ReleaseLayout(String deployTo) {
     return state() + "/releases";
   }
 
+  /** The append-only history of deploys, rollbacks, failed attempts and broken locks. */
+  public String history() {
+    return state() + "/history";
+  }
+
   /** The lock directory, created atomically with {@code mkdir}. */
   public String lock() {
     return state() + "/lock";
@@ -104,6 +111,16 @@ public record ReleaseLayout(String deployTo) {
   /** The staging directory the next release is assembled in (one at a time: the lock is held). */
   public String next() {
     return staging() + "/next";
+  }
+
+  /** Where releases that failed before the switch are kept for inspection, up to {@code keepFailed}. */
+  public String failed() {
+    return state() + "/failed";
+  }
+
+  /** Where release {@code id} is kept if it fails before the switch. */
+  public String failed(ReleaseId id) {
+    return failed() + "/" + id;
   }
 
   /** Where dependency environments are built and kept. */

@@ -2,6 +2,7 @@ package dev.slipway.release;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.slipway.Batch;
 import dev.slipway.Host;
 import dev.slipway.event.EventListener;
 import dev.slipway.release.deps.DependencyEnvironment;
@@ -212,8 +213,16 @@ public final class Releases {
   /**
    * Deploys a new release to {@code hosts}: all prepare, then all switch.
    *
+   * <p>A hook, health check or source that throws fails its step on that host like any failure;
+   * an {@code Error} (an {@code AssertionError}, say) is rethrown as it was once every host is
+   * cleaned up, switched back and unlocked, with the {@link DeployFailedException} suppressed in it.
+   *
    * @return what happened on every host
-   * @throws DeployLockedException naming the holder, when another deploy holds a host's lock
+   * @throws DeployLockedException naming the holder ({@link DeployLockedException#holder()},
+   *     {@link DeployLockedException#stale()}), when another run holds a host's lock and so no host
+   *     began a release; with several hosts, the other hosts' errors are suppressed in it. A lock met
+   *     by a later batch of a rolling deploy is a {@code DeployFailedException}, since earlier batches
+   *     changed.
    * @throws DeployFailedException with the report, when the release did not go live as asked
    */
   public DeployReport deploy(Iterable<? extends Host> hosts) {
@@ -231,9 +240,12 @@ public final class Releases {
 
   /**
    * Switches every host back to the newest good release older than its live one, marking the live
-   * one rolled back. Repeated rollbacks keep walking back.
+   * one rolled back. Repeated rollbacks keep walking back. An {@code Error} from a hook or health
+   * check is rethrown after every host is unlocked, as for {@link #deploy(Iterable)}.
    *
+   * @throws DeployLockedException changing nothing, when another run holds a host's lock
    * @throws ReleaseException changing nothing, when a host has no earlier good release
+   * @throws DeployFailedException with the report, when a host did not switch or its check failed
    */
   public DeployReport rollback(Iterable<? extends Host> hosts) {
     return rollback(hosts, RestoreData.NO);
@@ -258,7 +270,9 @@ public final class Releases {
    * Switches every host to the release with id {@code versionOrId}, or else to the newest release of
    * that version.
    *
+   * @throws DeployLockedException changing nothing, when another run holds a host's lock
    * @throws ReleaseException changing nothing, when a host has no such release
+   * @throws DeployFailedException with the report, when a host did not switch or its check failed
    */
   public DeployReport rollbackTo(Iterable<? extends Host> hosts, String versionOrId) {
     return rollbackTo(hosts, versionOrId, RestoreData.NO);
@@ -287,9 +301,27 @@ public final class Releases {
     return DeployLock.holder(host, layout);
   }
 
-  /** Removes the deploy lock on {@code host}; only for a lock whose holder is gone. */
+  /**
+   * Removes the deploy lock on {@code host}; only for a lock whose holder is gone. The history
+   * records who broke it and whose it was.
+   */
   public void breakLock(Host host) {
-    DeployLock.breakLock(host, layout);
+    if (!host.exists(layout.lock())) {
+      return;
+    }
+    String whose = DeployLock.holder(host, layout).map(holder -> "held by " + holder.describe())
+        .orElse("held by an unknown holder");
+    HistoryEntry entry = new HistoryEntry(clock.instant(), HistoryEntry.Kind.BROKEN_LOCK, deployedBy,
+        Optional.empty(), Optional.empty(), "", whose);
+    host.apply(new Batch(List.of(History.append(layout, List.of(entry)), DeployLock.release(layout))));
+  }
+
+  /**
+   * The history of {@code host}, oldest first: every deploy, rollback, failed attempt (one that
+   * took the lock) and broken lock, with who, when and from which release to which.
+   */
+  public List<HistoryEntry> history(Host host) {
+    return History.read(host, layout);
   }
 
   List<Hook> hooks(boolean beforeStep, Step step) {

@@ -27,6 +27,17 @@ public interface ResolvedSource {
   }
 
   /**
+   * A file of the release as the controller has it, before any host does, e.g. a dependency lock
+   * file; empty when the source cannot tell without installing. A dry run, which installs nothing,
+   * reads lock files this way.
+   *
+   * @param relativePath a path inside the release, e.g. {@code requirements.txt}
+   */
+  default Optional<byte[]> file(String relativePath) {
+    return Optional.empty();
+  }
+
+  /**
    * Puts the release's files into {@code target.directory()} on {@code host}. The directory exists
    * and is empty; it is a staging directory that becomes the release only when everything succeeded.
    */

@@ -41,17 +41,26 @@ final class RollbackRun {
     List<HostRun> failed = hosts.stream().filter(HostRun::failed).toList();
     if (!failed.isEmpty()) {
       hosts.forEach(host -> attempt(host, host::unlock));
+      List<Throwable> errors = failed.stream().map(host -> host.report(Outcome.FAILED).errors().get(0)).toList();
+      RunFailure.rethrowError(errors, () -> unchanged(action, failed));
+      RunFailure.refusal(errors).ifPresent(refused -> {
+        throw refused;
+      });
       throw unchanged(action, failed);
     }
     Parallel.each(hosts, plan.parallelism, host -> {
+      Optional<Release> from = host.state.liveRelease();
       attempt(host, () -> switchTo(host, targets.get(host)));
       // As for deploys, the switch decides the outcome; a failed unlock is reported among the errors.
-      outcomes.put(host, host.failed() ? Outcome.FAILED : Outcome.ROLLED_BACK_TO);
+      outcomes.put(host, host.failed() ? Outcome.FAILED : host.success(Outcome.ROLLED_BACK_TO));
+      host.record(host.failed() ? HistoryEntry.Kind.FAILED_ROLLBACK : HistoryEntry.Kind.ROLLBACK, from,
+          Optional.of(targets.get(host)), host.failed() ? host.failure() : "");
       attempt(host, host::unlock);
     });
     Release first = targets.get(hosts.get(0));
-    DeployReport report = new DeployReport(first.id(), first.version(),
+    DeployReport report = new DeployReport(Optional.of(first.id()), first.version(),
         hosts.stream().map(host -> host.report(outcomes.get(host))).toList(), Duration.between(start, Instant.now()));
+    RunFailure.rethrowError(RunFailure.errors(report.hosts()), () -> new DeployFailedException(action, report));
     if (!report.succeeded()) {
       throw new DeployFailedException(action, report);
     }
@@ -116,7 +125,7 @@ final class RollbackRun {
   private static void attempt(HostRun host, Runnable part) {
     try {
       part.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       host.fail(e);
     }
   }

@@ -115,7 +115,10 @@ public final class PidfileService {
     return started(host, ask(host, SupervisorRequest.RESTART));
   }
 
-  /** Whether the process runs, read from the pidfile and checked against the process table. */
+  /**
+   * Whether the process runs, read from the pidfile and checked against the process table. It
+   * changes nothing, so a dry run asks for real.
+   */
   public ServiceStatus status(Host host) {
     return status(host, ask(host, SupervisorRequest.STATUS));
   }
@@ -123,17 +126,18 @@ public final class PidfileService {
   /**
    * Sends {@code signal} (e.g. {@code HUP}, {@code USR2}, {@code SIGTERM}) to the running process.
    *
-   * @return the pid that received it (0 in a dry run, which sends nothing)
-   * @throws ServiceException if the process is not running
+   * @return the pid that received it; in a dry run, which sends nothing, the pid that would
+   * @throws ServiceException if the process is not running (a dry run asks the pidfile too)
    */
   public long signal(Host host, String signal) {
     SupervisorRequest request = SupervisorRequest.signal(signal);
+    if (host.context().dryRun()) {
+      return status(host).pid().orElseThrow(() -> failure(host, "Cannot send " + request.signal().orElseThrow()
+          + " to " + name + " on " + host.name() + ": it is not running"));
+    }
     SupervisorAnswer answer = ask(host, request);
     if (answer instanceof SupervisorAnswer.Running running) {
       return running.pid();
-    }
-    if (host.context().dryRun()) {
-      return 0;
     }
     throw failure(host, "Cannot send " + request.signal().orElseThrow() + " to " + name + " on " + host.name()
         + ": " + status(host, answer).detail());
@@ -141,7 +145,8 @@ public final class PidfileService {
 
   /**
    * Sends {@code request} to the supervisor on {@code host} (one round trip) and reads its answer;
-   * a dry run answers {@link SupervisorAnswer.NotRunning}.
+   * a dry run asks {@code STATUS} for real and answers {@link SupervisorAnswer.NotRunning} to the
+   * requests it only prints.
    *
    * @throws CommandFailedException if the supervisor itself failed (e.g. it cannot write the pidfile)
    */
@@ -150,8 +155,10 @@ public final class PidfileService {
     for (Map.Entry<String, String> variable : env.entrySet()) {
       view = view.env(variable.getKey(), variable.getValue());
     }
-    CommandResult result = view.run(command(request));
-    return view.context().dryRun() ? SupervisorAnswer.notRunning() : SupervisorAnswer.read(result.stdout());
+    Command command = command(request);
+    CommandResult result = view.run(command);
+    return view.context().dryRun() && !command.isReadOnly() ? SupervisorAnswer.notRunning()
+        : SupervisorAnswer.read(result.stdout());
   }
 
   /**
@@ -163,7 +170,8 @@ public final class PidfileService {
         log, directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout),
         request.signal().orElse(NO_SIGNAL), ready.map(Command::render).orElse("")));
     args.addAll(command);
-    return Command.cmd("sh", args.toArray()).timeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK));
+    Command script = Command.cmd("sh", args.toArray()).timeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK));
+    return request.equals(SupervisorRequest.STATUS) ? script.readOnly() : script;
   }
 
   private ServiceStatus started(Host host, SupervisorAnswer answer) {
@@ -192,7 +200,7 @@ public final class PidfileService {
 
   private ServiceStatus status(Host host, SupervisorAnswer answer) {
     if (host.context().dryRun()) {
-      return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "unknown: a dry run ran nothing");
+      return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "unknown: a dry run changed nothing");
     }
     if (answer instanceof SupervisorAnswer.Running running) {
       return new ServiceStatus(host.name(), name, true, OptionalLong.of(running.pid()), "running");

@@ -106,9 +106,10 @@ public final class SystemdService {
     systemctl(host, "reload");
   }
 
-  /** What systemd says about the service, from {@code systemctl show} (no sudo needed). */
+  /** What systemd says about the service, from {@code systemctl show} (no sudo needed; a dry run asks too). */
   public ServiceStatus status(Host host) {
-    String shown = host.capture("systemctl show %s --property=LoadState,ActiveState,SubState,MainPID", unitName());
+    String shown = host.run(Command.format("systemctl show %s --property=LoadState,ActiveState,SubState,MainPID",
+        unitName()).readOnly()).output();
     Map<String, String> properties = new LinkedHashMap<>();
     shown.lines().map(line -> line.split("=", 2)).filter(pair -> pair.length == 2)
         .forEach(pair -> properties.put(pair[0], pair[1]));

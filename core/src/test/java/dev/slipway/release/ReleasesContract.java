@@ -31,91 +31,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every rule of release deploys, run against each kind of host (a TCK): subclasses say how to get
- * a host and where it may deploy. Assertions read the host through its own file operations, so
+ * Every rule of release deploys, run against each kind of host (a TCK), with the failure rules of
+ * {@link ReleaseFailuresContract}. Assertions read the host through its own file operations, so
  * they mean the same on the in-memory fake and on the real file system.
  */
-abstract class ReleasesContract {
-  @TempDir
-  Path controller;
-
-  Host host;
-  String deployTo;
-  private final AtomicInteger tick = new AtomicInteger();
-
-  /** A fresh host to deploy to. */
-  protected abstract Host newHost(String name);
-
-  /** A fresh absolute directory on {@code host} to deploy under (need not exist). */
-  protected abstract String deployDirectory();
-
-  /** How many times a dependency build whose command appends to {@code counter} ran on {@code host}. */
-  protected abstract int builds(Host host, String counter);
-
-  @BeforeEach
-  void setUp() {
-    host = newHost("web-1");
-    deployTo = deployDirectory();
-  }
-
-  /** Releases with a clock that moves one second per deploy (at setup), so ids are predictable and distinct. */
-  Releases releases() {
-    Clock clock = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.parse("2025-10-22T09:00:00Z").plusSeconds(tick.get());
-      }
-    };
-    return Releases.at(deployTo).clock(clock).deployedBy("tester@controller")
-        .listener(event -> {
-          if (event instanceof StepEvent step && step.step() == Step.SETUP
-              && step.status() == StepEvent.Status.STARTED) {
-            tick.incrementAndGet();
-          }
-        });
-  }
-
-  Source app(String version) {
-    try {
-      Path dir = controller.resolve("app-" + version + "-" + System.nanoTime());
-      Files.createDirectories(dir.resolve("static"));
-      Files.writeString(dir.resolve("app.py"), "VERSION = '" + version + "'\n");
-      Files.writeString(dir.resolve("requirements.txt"), "flask==3.0\n");
-      Files.writeString(dir.resolve("static/site.css"), "body {}\n");
-      return DirectorySource.of(dir).version(version);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  String live() {
-    return host.readLink(deployTo + "/current").orElse("(none)");
-  }
-
-  String liveVersion() {
-    return host.readString(deployTo + "/current/app.py").trim();
-  }
-
-  List<String> versions(Releases releases) {
-    return releases.releases(host).stream().map(r -> r.version() + ":" + r.state()).toList();
-  }
-
+abstract class ReleasesContract extends ReleaseFailuresContract {
   @Test
   void first_deploy_builds_the_layout_and_points_current_at_a_complete_release() {
     DeployReport report = releases().sharedDirs("log").source(app("v1")).deploy(host);
 
     assertThat(report.succeeded()).isTrue();
-    assertThat(report.release().value()).isEqualTo("20251022090000");
+    assertThat(report.release().orElseThrow().value()).isEqualTo("20251022090000");
     assertThat(live()).isEqualTo(deployTo + "/releases/20251022090000");
     assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
     assertThat(host.readString(deployTo + "/current/static/site.css")).isEqualTo("body {}\n");
@@ -160,7 +86,7 @@ abstract class ReleasesContract {
     fixed.source(app("v1")).deploy(host);
     DeployReport second = fixed.source(app("v2")).deploy(host);
 
-    assertThat(second.release().value()).isEqualTo("20251022090030-2");
+    assertThat(second.release().orElseThrow().value()).isEqualTo("20251022090030-2");
     assertThat(live()).endsWith("/releases/20251022090030-2");
     fixed.rollbackTo(host, "20251022090030");
     assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
@@ -461,11 +387,13 @@ abstract class ReleasesContract {
       }).deploy(host));
       assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
 
-      assertThatThrownBy(() -> releases.deploy(host)).isInstanceOf(DeployFailedException.class)
+      assertThatThrownBy(() -> releases.deploy(host)).isInstanceOfSatisfying(DeployLockedException.class, e -> {
+        assertThat(e.stale()).isFalse();
+        assertThat(e.holder().orElseThrow().pid()).isEqualTo(ProcessHandle.current().pid());
+      })
           .hasMessageContaining("Deploy already running on web-1")
           .hasMessageContaining(System.getProperty("user.name") + "@")
-          .hasMessageContaining("pid " + ProcessHandle.current().pid())
-          .hasRootCauseInstanceOf(DeployLockedException.class);
+          .hasMessageContaining("pid " + ProcessHandle.current().pid());
       assertThatThrownBy(() -> releases.rollback(host)).isInstanceOf(DeployLockedException.class);
       done.countDown();
       assertThat(first.get(30, TimeUnit.SECONDS).succeeded()).isTrue();
@@ -484,7 +412,8 @@ abstract class ReleasesContract {
     host.mkdirs(deployTo + "/.slipway/lock");
     host.write(deployTo + "/.slipway/lock/holder", gone.format());
 
-    assertThatThrownBy(() -> releases.deploy(host)).hasMessageContaining("Stale deploy lock on web-1")
+    assertThatThrownBy(() -> releases.deploy(host)).isInstanceOfSatisfying(DeployLockedException.class,
+        e -> assertThat(e.stale()).isTrue()).hasMessageContaining("Stale deploy lock on web-1")
         .hasMessageContaining("alice@").hasMessageContaining("breakLock");
     assertThat(releases.lockHolder(host)).contains(gone);
     assertThat(host.exists(deployTo + "/current")).isFalse();
@@ -542,20 +471,31 @@ abstract class ReleasesContract {
   }
 
   @Test
-  void a_dry_run_deploy_succeeds_and_changes_nothing() throws IOException {
+  void a_dry_run_deploy_changes_nothing_asks_real_questions_and_says_what_it_cannot_know() throws IOException {
     DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt")
         .build("mkdir -p {dir}");
     Releases releases = releases().sharedDirs("data").dependencies(venv);
     releases.source(app("v1")).deploy(host);
     List<Release> before = releases.releases(host);
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
-    DeployReport report = releases.source(app("v2")).healthCheck((h, release) -> {
+    DeployReport report = releases.source(app("v2")).after(Step.SYMLINK, (h, release) -> {
+      seen.add("env " + release.metadata().get("env.venv"));
+      seen.add("releases dir " + h.test("test -d %s", deployTo + "/releases"));
+      seen.add("missing file " + h.test("test -e %s || exit 3", deployTo + "/no-such-file"));
+    }).healthCheck((h, release) -> {
       throw new IllegalStateException("a dry run switched nothing, so there is nothing to check");
     }).deploy(host.dryRun());
 
-    assertThat(report.succeeded()).isTrue();
+    HostReport web = report.hosts().get(0);
+    assertThat(web.outcome()).isEqualTo(HostReport.Outcome.DRY_RUN);
+    assertThat(web.unknown()).singleElement().asString().startsWith("health check of ").endsWith("not run, nothing was switched");
+    assertThat(web.describe()).contains("unknown: health check of ");
+    assertThat(seen).containsExactly("env " + before.get(0).metadata().get("env.venv"), "releases dir true",
+        "missing file false");
     assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
     assertThat(releases.releases(host)).isEqualTo(before);
+    assertThat(releases.history(host)).hasSize(1);
     assertThat(host.exists(deployTo + "/.slipway/lock")).isFalse();
   }
 

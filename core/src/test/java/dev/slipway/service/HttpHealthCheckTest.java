@@ -183,12 +183,13 @@ class HttpHealthCheckTest {
   }
 
   @Test
-  void a_dry_run_view_asks_nothing() {
+  void a_dry_run_view_asks_for_real_since_asking_changes_nothing() {
     answer(500, "down");
 
-    quick().check(host.dryRun());
+    assertThatThrownBy(() -> quick().check(host.dryRun())).isInstanceOf(HealthCheckFailedException.class)
+        .hasMessageContaining("status 500");
 
-    assertThat(requests).hasValue(0);
+    assertThat(requests).hasPositiveValue();
   }
 
   @Test

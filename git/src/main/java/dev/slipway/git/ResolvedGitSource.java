@@ -4,8 +4,10 @@ import dev.slipway.Host;
 import dev.slipway.git.internal.ArchiveInstaller;
 import dev.slipway.git.internal.Manifest;
 import dev.slipway.git.internal.MirrorInstaller;
+import dev.slipway.git.internal.RepositoryCache;
 import dev.slipway.release.InstallTarget;
 import dev.slipway.release.ResolvedSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +89,21 @@ public final class ResolvedGitSource implements ResolvedSource {
     facts.put("describe", describe);
     facts.put("strategy", strategy.name().toLowerCase(Locale.ROOT));
     return facts;
+  }
+
+  /** The file at {@code relativePath} of the commit, read from the repository (after {@code export-ignore}). */
+  @Override
+  public Optional<byte[]> file(String relativePath) {
+    Optional<Manifest.Entry> entry = manifest.entries().stream().filter(e -> e.path().equals(relativePath)).findFirst();
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Repository repository = RepositoryCache.open(gitDir)) {
+      return Optional.of(repository.open(ObjectId.fromString(entry.get().blob())).getBytes());
+    } catch (IOException e) {
+      throw new GitSourceException("Cannot read " + relativePath + " of commit " + commit.name() + " in " + gitDir
+          + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

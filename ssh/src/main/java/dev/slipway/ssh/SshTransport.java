@@ -205,13 +205,32 @@ public final class SshTransport implements Transport {
       try {
         return call.apply(session, files);
       } catch (SftpException e) {
-        if (!session.isConnected()) {
+        if (lost(session, e)) {
           throw new ConnectionFailedException(settings.name(), "Lost the connection to " + settings.name()
               + " during a file operation on " + path, e);
         }
         throw new FileOperationException(settings.name(), path, failure, e);
       }
     });
+  }
+
+  /**
+   * Whether an SFTP failure is the connection's: the session is down, or the socket failed under
+   * the request ({@code Broken pipe}) before JSch noticed; a keep-alive then tells a dead session.
+   */
+  private static boolean lost(Session session, SftpException failure) {
+    if (!session.isConnected()) {
+      return true;
+    }
+    if (!(failure.getCause() instanceof java.io.IOException)) {
+      return false;
+    }
+    try {
+      session.sendKeepAliveMsg();
+      return !session.isConnected();
+    } catch (Exception broken) {
+      return true;
+    }
   }
 
   private <T> T onSession(Function<Session, T> call) {

@@ -173,7 +173,7 @@ abstract class ReleaseFaultsOverSsh {
 
   private static String deployCatching(Host host, Releases releases) {
     try {
-      return "deployed " + releases.deploy(host).release();
+      return "deployed " + releases.deploy(host).release().orElseThrow();
     } catch (RuntimeException e) {
       return e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
     }
@@ -181,7 +181,7 @@ abstract class ReleaseFaultsOverSsh {
 
   private static String rollbackCatching(Host host, Releases releases) {
     try {
-      return "rolled back to " + releases.rollback(host).release();
+      return "rolled back to " + releases.rollback(host).release().orElseThrow();
     } catch (RuntimeException e) {
       return e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
     }

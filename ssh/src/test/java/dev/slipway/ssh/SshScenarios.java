@@ -135,6 +135,67 @@ abstract class SshScenarios {
   }
 
   @Test
+  void a_connection_cut_during_an_upload_is_reported_as_a_lost_connection_every_time() {
+    try (Host host = host("web-4").build()) {
+      for (int attempt = 0; attempt < 8; attempt++) {
+        String target = dir.resolve("upload-" + attempt).toString();
+        CuttingStream cutting = new CuttingStream(64 * 1024 << attempt % 4);
+
+        assertThatThrownBy(() -> host.upload(cutting, target, 0644))
+            .isInstanceOf(ConnectionFailedException.class)
+            .hasMessageStartingWith("Lost the connection to web-4 during a file operation on ");
+      }
+      assertThat(host.run("echo still usable").stdout()).isEqualTo("still usable\n");
+    }
+  }
+
+  @Test
+  void an_upload_right_after_the_connection_was_cut_reconnects_or_reports_a_lost_connection() {
+    try (Host host = host("web-5").build()) {
+      for (int attempt = 0; attempt < 8; attempt++) {
+        host.write(dir.resolve("before-" + attempt).toString(), "x");
+        dropConnections();
+        String target = dir.resolve("after-" + attempt).toString();
+        try {
+          host.write(target, "y".repeat(200_000));
+          assertThat(host.readString(target)).hasSize(200_000);
+        } catch (ConnectionFailedException e) {
+          assertThat(e).hasMessageStartingWith("Lost the connection to web-5 during a file operation on ");
+        }
+      }
+    }
+  }
+
+  /** Bytes for an upload that drops every connection of the server after {@code cutAfter} of them. */
+  private final class CuttingStream extends java.io.InputStream {
+    private final long cutAfter;
+    private long sent;
+
+    CuttingStream(long cutAfter) {
+      this.cutAfter = cutAfter;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (sent >= 64L * 1024 * 1024) {
+        return -1;
+      }
+      if (sent < cutAfter && sent + length >= cutAfter) {
+        dropConnections();
+      }
+      java.util.Arrays.fill(buffer, offset, offset + length, (byte) 'x');
+      sent += length;
+      return length;
+    }
+  }
+
+  @Test
   void a_script_longer_than_an_exec_command_line_runs_through_stdin() {
     StringBuilder script = new StringBuilder("n=0\n");
     for (int i = 0; i < 4000; i++) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A gunicorn app server run under a {@link PidfileService}, started so that switching releases
@@ -186,11 +187,11 @@ public final class Gunicorn {
    * until the new master's workers have stayed up for the start timeout, then stops the old
    * master gracefully; one round trip.
    *
-   * @return the new master's pid (0 in a dry run)
+   * @return the new master's pid; empty in a dry run, which cannot know it
    * @throws ServiceException if gunicorn is not running, or if the new master does not come up
    *     (the old one then still serves)
    */
-  public long reexec(Host host) {
+  public OptionalLong reexec(Host host) {
     Duration limit = startTimeout.plusSeconds(30);
     CommandResult result = host.run(Command.cmd("sh", "-c", REEXEC, "slipway-gunicorn", supervisor.pidfile(),
         supervisor.pidfile() + ".gunicorn", tenths(startTimeout), tenths(limit))
@@ -203,10 +204,10 @@ public final class Gunicorn {
       throw new CommandFailedException(host.context(), result);
     }
     if (host.context().dryRun()) {
-      return 0;
+      return OptionalLong.empty();
     }
     String[] words = result.output().split(" ");
-    return Long.parseLong(words[words.length - 1]);
+    return OptionalLong.of(Long.parseLong(words[words.length - 1]));
   }
 
   @Override

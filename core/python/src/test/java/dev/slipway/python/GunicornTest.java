@@ -80,7 +80,7 @@ class GunicornTest {
   @Test
   void usr2_reexec_hands_over_to_a_new_master_that_serves_the_new_release() throws IOException {
     long old = startServingV1ThenSwitchToV2();
-    long fresh = gunicorn.reexec(host);
+    long fresh = gunicorn.reexec(host).orElseThrow();
 
     serving("v2").check(host);
     assertThat(fresh).isNotEqualTo(old);

@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -103,6 +104,21 @@ final class Archive {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     host.apply(Batch.of(unpack, new Operation.Remove(upload)));
+  }
+
+  /** The content of the regular file at {@code relativePath} in the archive, if it holds one. */
+  Optional<byte[]> file(String relativePath) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        if (hasContent(entry) && entry.getName().equals(relativePath)) {
+          return Optional.of(tar.readAllBytes());
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static ArchiveInputStream<? extends ArchiveEntry> open(InputStream raw, String name) throws IOException {

@@ -6,6 +6,7 @@ import dev.slipway.Host;
 import dev.slipway.release.InstallTarget;
 import dev.slipway.release.ResolvedSource;
 import java.util.Map;
+import java.util.Optional;
 
 /** A resolved source whose files are packed in a checked archive on the controller. */
 final class PackedRelease implements ResolvedSource {
@@ -34,6 +35,11 @@ final class PackedRelease implements ResolvedSource {
   @Override
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  @Override
+  public Optional<byte[]> file(String relativePath) {
+    return archive.file(relativePath);
   }
 
   @Override

@@ -92,7 +92,7 @@ public final class TransportHost implements Host {
 
   @Override
   public CommandResult execute(Command command) {
-    if (context.dryRun()) {
+    if (context.dryRun() && !command.isReadOnly()) {
       return checkSyntax(command, command);
     }
     ShellRenderer.Rendered rendered =

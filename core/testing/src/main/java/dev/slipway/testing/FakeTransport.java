@@ -157,6 +157,15 @@ public final class FakeTransport extends NioTransport {
     }
 
     @Override
+    public Integer appendFile(Operation.AppendFile op) {
+      return onFiles(() -> {
+        byte[] old = files().stat(op.path()).isPresent() ? files().read(op.path()) : new byte[0];
+        String text = new String(old, StandardCharsets.UTF_8) + op.content();
+        files().write(op.path(), text.getBytes(StandardCharsets.UTF_8), 0644);
+      });
+    }
+
+    @Override
     public Integer copy(Operation.Copy op) {
       return onFiles(() -> files().copy(op.from(), op.to()));
     }

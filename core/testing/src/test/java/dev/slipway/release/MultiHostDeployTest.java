@@ -2,6 +2,7 @@ package dev.slipway.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.slipway.Host;
@@ -18,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Two-phase deploys, switch-back policies and rolling batches over several hosts. */
 class MultiHostDeployTest {
@@ -60,7 +63,7 @@ class MultiHostDeployTest {
 
     assertThat(report.succeeded()).isTrue();
     for (FakeHost host : List.of(a, b, c)) {
-      assertThat(host.fs().readLink(DEPLOY_TO + "/current")).isEqualTo(DEPLOY_TO + "/releases/" + report.release());
+      assertThat(host.fs().readLink(DEPLOY_TO + "/current")).isEqualTo(DEPLOY_TO + "/releases/" + report.release().orElseThrow());
     }
   }
 
@@ -116,7 +119,13 @@ class MultiHostDeployTest {
         "user=bob\ncontroller=ci-runner\npid=77\nsince=2025-10-22T08:00:00Z\naction=deploy\ntoken=x\n");
 
     assertThatThrownBy(() -> releases().source(app("v2")).deploy(a, b))
+        .isInstanceOfSatisfying(DeployLockedException.class, e -> {
+          assertThat(e.host()).isEqualTo("b");
+          assertThat(e.holder().orElseThrow().user()).isEqualTo("bob");
+        })
         .hasMessageContaining("Deploy already running on b").hasMessageContaining("bob@ci-runner pid 77");
+    assertThatThrownBy(() -> releases().rollback(a, b)).isInstanceOfSatisfying(DeployLockedException.class,
+        e -> assertThat(e.host()).isEqualTo("b"));
 
     assertThat(live(a)).isEqualTo("VERSION = 'v1'");
     assertThat(a.fs().list(DEPLOY_TO + "/releases")).hasSize(1);
@@ -171,5 +180,50 @@ class MultiHostDeployTest {
 
     assertThat(local.readString(deployTo + "/current/app.py")).contains("v1");
     assertThat(fake.fs().readString(deployTo + "/current/app.py")).contains("v1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Step.class)
+  void an_error_on_one_of_two_hosts_unlocks_both_and_is_rethrown(Step failing) throws IOException {
+    releases().source(app("v1")).deploy(a, b);
+    Hook boom = (host, release) -> {
+      if (host.name().equals("b")) {
+        throw new AssertionError("assertion in " + failing);
+      }
+    };
+
+    Throwable thrown = catchThrowable(() -> releases().source(app("v2")).before(failing, boom).deploy(a, b));
+
+    assertThat(thrown).isExactlyInstanceOf(AssertionError.class).hasMessage("assertion in " + failing);
+    for (FakeHost host : List.of(a, b)) {
+      assertThat(host.fs().exists(DEPLOY_TO + "/.slipway/lock")).isFalse();
+      assertThat(host.fs().exists(DEPLOY_TO + "/.slipway/staging/next")).isFalse();
+      assertThat(live(host)).isEqualTo(failing == Step.CLEANUP ? "VERSION = 'v2'" : "VERSION = 'v1'");
+    }
+  }
+
+  @Test
+  void an_error_from_a_health_check_on_a_real_host_switches_it_and_a_fake_one_back(@TempDir Path machine)
+      throws IOException {
+    String deployTo = machine.resolve("app").toString();
+    Host local = LocalHost.named("local");
+    FakeHost fake = FakeHost.named("fake");
+    Releases releases = Releases.at(deployTo);
+    releases.source(app("v1")).deploy(local, fake);
+
+    Throwable thrown = catchThrowable(() -> releases.source(app("v2")).healthCheck((host, release) -> {
+      if (host.name().equals("local")) {
+        throw new AssertionError("unhealthy");
+      }
+    }).deploy(local, fake));
+
+    assertThat(thrown).isExactlyInstanceOf(AssertionError.class).hasMessage("unhealthy");
+    assertThat(thrown.getSuppressed()).singleElement().isInstanceOfSatisfying(DeployFailedException.class,
+        e -> assertThat(e.report().hosts()).extracting(HostReport::outcome)
+            .containsExactly(Outcome.SWITCHED_BACK, Outcome.SWITCHED_BACK));
+    assertThat(local.readString(deployTo + "/current/app.py")).contains("v1");
+    assertThat(fake.fs().readString(deployTo + "/current/app.py")).contains("v1");
+    assertThat(local.exists(deployTo + "/.slipway/lock")).isFalse();
+    assertThat(fake.fs().exists(deployTo + "/.slipway/lock")).isFalse();
   }
 }

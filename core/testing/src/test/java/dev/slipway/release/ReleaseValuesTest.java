@@ -79,10 +79,15 @@ class ReleaseValuesTest {
         Optional.of("3f2a9c1"), "alice@laptop", Instant.parse("2025-10-22T12:00:00Z"), ReleaseState.ROLLED_BACK,
         layout.release(new ReleaseId("20251022120000")), Map.of("env.venv", "venv-0123"));
 
-    String text = Registry.format(List.of(release));
+    ReleaseId failedId = new ReleaseId("20251022120100");
+    Release keptAside = new Release(failedId, "v3", "git v3", Optional.empty(), "bob@ci", release.deployedAt(),
+        ReleaseState.FAILED, layout.failed(failedId), Map.of());
 
-    assertThat(text.lines().filter(line -> !line.startsWith("#"))).hasSize(1);
-    assertThat(Registry.parse(text, layout)).containsExactly(release);
+    String text = Registry.format(List.of(release, keptAside), layout);
+
+    assertThat(text.lines().filter(line -> !line.startsWith("#"))).hasSize(2);
+    assertThat(text).contains("dir=.slipway%2Ffailed%2F20251022120100");
+    assertThat(Registry.parse(text, layout)).containsExactly(release, keptAside);
   }
 
   @Test

@@ -111,15 +111,29 @@ class PidfileServiceTest {
   }
 
   @Test
-  void a_dry_run_starts_and_signals_nothing_and_says_the_status_is_unknown() {
+  void a_dry_run_starts_and_signals_nothing_and_says_the_status_after_a_start_is_unknown() {
     PidfileService sleeper = service("sleeper").command("sleep", "30").build();
 
     ServiceStatus started = sleeper.start(host.dryRun());
 
     assertThat(started.running()).isFalse();
-    assertThat(started.toString()).contains("unknown: a dry run ran nothing");
-    assertThat(sleeper.signal(host.dryRun(), "HUP")).isZero();
+    assertThat(started.toString()).contains("unknown: a dry run changed nothing");
+    assertThatThrownBy(() -> sleeper.signal(host.dryRun(), "HUP")).isInstanceOf(ServiceException.class)
+        .hasMessageContaining("not running");
     assertThat(dir.resolve("run/sleeper.pid")).doesNotExist();
+  }
+
+  @Test
+  void a_dry_run_reads_the_real_status_and_names_the_pid_a_signal_would_reach() {
+    PidfileService sleeper = service("sleeper").command("sleep", "30").build();
+    long pid = sleeper.start(host).pid().orElseThrow();
+    try {
+      assertThat(sleeper.status(host.dryRun()).running()).isTrue();
+      assertThat(sleeper.signal(host.dryRun(), "TERM")).isEqualTo(pid);
+      assertThat(sleeper.status(host).pid()).hasValue(pid);
+    } finally {
+      sleeper.stop(host);
+    }
   }
 
   @Test

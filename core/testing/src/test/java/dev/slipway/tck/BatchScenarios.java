@@ -30,6 +30,8 @@ public final class BatchScenarios {
         new Operation.WriteFile(root + "/shared/config.new", "new", 0640),
         new Operation.Rename(root + "/shared/config.new", root + "/shared/config"),
         new Operation.Remove(root + "/releases/3"),
+        new Operation.AppendFile(root + "/shared/history", "first\n"),
+        new Operation.AppendFile(root + "/shared/history", HOSTILE_TEXT + "\n"),
         new Operation.Symlink("/nonexistent/target", root + "/dangling"),
         new Operation.Mkdirs(root + "/releases/1"));
   }
