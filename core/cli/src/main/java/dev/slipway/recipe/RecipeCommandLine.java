@@ -126,10 +126,13 @@ final class RecipeCommandLine {
   static final class Releases implements Callable<Integer> {
     @ParentCommand
     Main main;
+    @Option(names = "--history", description = "Prints the append-only history instead: every deploy, rollback,"
+        + " failed attempt and broken lock, who and when, from which release to which.")
+    boolean history;
 
     @Override
     public Integer call() {
-      return main.run("releases", RecipeTasks::releases);
+      return main.run("releases", history ? RecipeTasks::history : RecipeTasks::releases);
     }
   }
 

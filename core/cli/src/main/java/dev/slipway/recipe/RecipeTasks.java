@@ -5,6 +5,7 @@ import dev.slipway.provision.ProvisionReport;
 import dev.slipway.provision.Provisioning;
 import dev.slipway.provision.ResourceReport;
 import dev.slipway.provision.ResourceReport.Outcome;
+import dev.slipway.release.HistoryEntry;
 import dev.slipway.release.RestoreData;
 import dev.slipway.release.DeployReport;
 import dev.slipway.release.HostReport;
@@ -88,6 +89,28 @@ final class RecipeTasks {
       session.printer.result("releases", host.name(), Map.of("releases", rows), ReleaseTable.format(host.name(), list));
     }
     return ExitStatus.OK;
+  }
+
+  int history() {
+    Releases releases = session.releases();
+    for (Host host : session.hosts()) {
+      List<HistoryEntry> entries = releases.history(session.observed(host));
+      List<Map<String, Object>> rows = entries.stream().map(RecipeTasks::historyRow).toList();
+      StringBuilder table = new StringBuilder(host.name() + ": " + entries.size() + " event(s)");
+      entries.forEach(entry -> table.append("\n  ").append(entry.describe()));
+      session.printer.result("history", host.name(), Map.of("history", rows), table.toString());
+    }
+    return ExitStatus.OK;
+  }
+
+  private static Map<String, Object> historyRow(HistoryEntry entry) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("at", entry.at().toString());
+    row.put("kind", entry.kind().name().toLowerCase());
+    row.put("by", entry.by());
+    row.put("from", entry.from().map(Object::toString));
+    row.put("to", entry.to().map(Object::toString));
+    return row;
   }
 
   int status() {

@@ -159,6 +159,21 @@ class RecipeTest {
   }
 
   @Test
+  void releases_history_lists_deploys_and_rollbacks_with_who_and_when() {
+    execute("deploy", "v1");
+    execute("deploy", "v2");
+    execute("rollback");
+    out.reset();
+
+    assertThat(execute("releases", "--history")).as(printed()).isZero();
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("web1: 3 event(s)").contains("web2: 3 event(s)");
+    assertThat(printed.lines().filter(line -> line.contains(" deploy ")).count()).isEqualTo(4);
+    assertThat(printed.lines().filter(line -> line.contains(" rollback ")).count()).isEqualTo(2);
+  }
+
+  @Test
   void provision_converges_each_host_once_and_a_second_run_changes_nothing() {
     web1.fs().mkdirs("/etc/shop");
     web2.fs().mkdirs("/etc/shop");
