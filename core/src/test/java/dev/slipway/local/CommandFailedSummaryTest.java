@@ -9,6 +9,7 @@ import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.HostContext;
 import dev.slipway.Batch;
+import dev.slipway.BatchFailedException;
 import dev.slipway.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,11 +26,13 @@ class CommandFailedSummaryTest {
   @Test
   void a_full_disk_under_tar_is_summed_up_by_tars_real_error() {
     String stderr = "tar: app.py: Wrote only 9728 of 10240 bytes\n"
-        + "tar: Exiting with failure status due to previous errors\n"
-        + "slipway: operation 1 of 2 failed: tar -xzf /srv/app/.slipway/tmp/next.tgz -C /srv/app/.slipway/staging/next\n";
+        + "tar: Exiting with failure status due to previous errors\n";
+    Batch unpack = Batch.of(
+        new Operation.Exec(Command.cmd("tar", "-xzf", "/srv/app/.slipway/tmp/next.tgz", "-C", "/srv/app/.slipway/staging/next")),
+        new Operation.Remove("/srv/app/.slipway/tmp/next.tgz"));
     CommandResult result = new CommandResult("web-1", Command.shell("tar -xzf …"), 2, "", stderr, Duration.ZERO);
 
-    assertThat(new CommandFailedException(HostContext.NONE, result).summary()).isEqualTo(
+    assertThat(new BatchFailedException(HostContext.NONE, result, unpack, 0).summary()).isEqualTo(
         "Command failed on web-1 (exit status 2): operation 1 of 2: tar -xzf /srv/app/.slipway/tmp/next.tgz -C"
             + " /srv/app/.slipway/staging/next: tar: app.py: Wrote only 9728 of 10240 bytes");
   }

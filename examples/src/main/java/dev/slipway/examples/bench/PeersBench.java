@@ -78,15 +78,23 @@ final class PeersBench {
       run(List.of(ssh("kill \"$(cat ~/floor/shared/pids/gunicorn.pid)\"")));
     }
 
-    private List<List<String>> slipwayStep(List<String> step, int port) {
-      List<String> command = new ArrayList<>(List.of(workshop.toString(), "--ssh", user + "@127.0.0.1:" + sshd.port(),
-          "--identity", sshd.clientKey().toString(), "--known-hosts", sshd.knownHosts().toString(),
-          "--deploy-to", home.resolve("slipway").toString(), "--repo", repo.toString()));
-      if (port != 0) {
-        command.addAll(List.of("--port", String.valueOf(port)));
-      }
+    // The workshop connects as a user's own ssh would: "--ssh web1" and a ~/.ssh/config naming it.
+    private List<List<String>> slipwayStep(List<String> step, int port) throws IOException {
+      String javaOptions = "-Duser.home=" + clientHome() + " -Dworkshop.dir=" + home.resolve("slipway")
+          + (port != 0 ? " -Dworkshop.port=" + port : "");
+      List<String> command = new ArrayList<>(List.of("env", "-u", "SSH_AUTH_SOCK", "JAVA_OPTS=" + javaOptions,
+          workshop.toString(), "--ssh", "web1", "--repo", repo.toString()));
       command.addAll(step);
       return List.of(command);
+    }
+
+    private Path clientHome() throws IOException {
+      Path home = log.resolveSibling("client-home");
+      Files.createDirectories(home.resolve(".ssh"));
+      Files.writeString(home.resolve(".ssh/config"), String.join("\n", "Host web1", "  HostName 127.0.0.1",
+          "  Port " + sshd.port(), "  User " + user, "  IdentityFile " + sshd.clientKey(),
+          "  UserKnownHostsFile " + sshd.knownHosts(), "  StrictHostKeyChecking yes", ""));
+      return home;
     }
 
     private List<List<String>> floorStep(List<String> step, int port) {
