@@ -9,6 +9,7 @@ import dev.slipway.service.PidfileService;
 import dev.slipway.service.ServiceStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A WSGI app served by gunicorn from the live release, as a recipe's {@link Service}: after each
@@ -98,7 +99,7 @@ public final class GunicornService implements Service {
   @Override
   public void serve(Host host, Release release) {
     String marker = gunicorn().supervisor().pidfile() + ".venv";
-    String environment = host.readLink(release.directory() + "/" + venv).orElse(release.directory() + "/" + venv);
+    String environment = environment(host, release);
     if (!gunicorn().status(host).running()) {
       gunicorn().start(host);
     } else if (host.exists(marker) && host.readString(marker).equals(environment)) {
@@ -107,6 +108,14 @@ public final class GunicornService implements Service {
       gunicorn().reexec(host);
     }
     host.write(marker, environment);
+  }
+
+  // The environment key the release manager recorded (known in a dry run too, which builds nothing),
+  // else where the release's venv link points.
+  private String environment(Host host, Release release) {
+    String link = release.directory() + "/" + venv;
+    return Optional.ofNullable(release.metadata().get("env." + venv))
+        .orElseGet(() -> host.readLink(link).orElse(link));
   }
 
   @Override

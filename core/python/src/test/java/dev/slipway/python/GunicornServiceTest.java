@@ -52,6 +52,23 @@ class GunicornServiceTest {
   }
 
   @Test
+  void a_dry_run_on_a_live_host_predicts_the_reload_from_the_recorded_environment_key() {
+    notRunningThenStarted();
+    Release live = new Release(new ReleaseId("20261202000001"), "v1", "test", Optional.empty(), "me", Instant.EPOCH,
+        ReleaseState.LIVE, DEPLOY_TO + "/releases/20261202000001", Map.of("env.venv", "venv-a"));
+    gunicorn.serve(web, live);
+    web.when(gunicorn.supervisor(), SupervisorRequest.STATUS).thenAnswer(SupervisorAnswer.running(4242));
+    Release next = new Release(new ReleaseId("20261202000002"), "v2", "test", Optional.empty(), "me", Instant.EPOCH,
+        ReleaseState.PREPARING, DEPLOY_TO + "/releases/20261202000002", Map.of("env.venv", "venv-a"));
+
+    gunicorn.serve(web.dryRun(), next);
+
+    assertThat(steps()).doesNotContain("re-exec").containsSubsequence("status", "start", "status");
+    assertThat(steps().subList(2, steps().size())).doesNotContain("start");
+    assertThat(web.fs().readString(DEPLOY_TO + "/shared/pids/flask-demo.pid.venv")).isEqualTo("venv-a");
+  }
+
+  @Test
   void without_a_deploy_path_it_says_what_to_call() {
     assertThatThrownBy(() -> GunicornService.app("app:app").status(web)).hasMessageContaining("withDeployTo");
   }
