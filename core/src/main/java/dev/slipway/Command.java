@@ -99,17 +99,17 @@ public final class Command {
   }
 
   /** The same command with {@code text} (UTF-8) written to its standard input. */
-  public Command stdin(String text) {
-    return stdin(text.getBytes(StandardCharsets.UTF_8));
+  public Command withStdin(String text) {
+    return withStdin(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The same command with {@code bytes} written to its standard input. */
-  public Command stdin(byte[] bytes) {
+  public Command withStdin(byte[] bytes) {
     return new Command(parts, bytes.clone(), timeout, pty, allowFailure, readOnly);
   }
 
   /** The same command, killed and reported as timed out after {@code limit}. */
-  public Command timeout(Duration limit) {
+  public Command withTimeout(Duration limit) {
     if (limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + limit);
     }

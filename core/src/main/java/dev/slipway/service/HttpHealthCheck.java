@@ -196,7 +196,7 @@ public final class HttpHealthCheck implements HealthCheck {
     Command ask = Command.format("( set -- slipway-health %s %s %s %s %s %s %s\n" + LOOP.replace("%", "%%") + ")",
         url.toString(), seconds, rounds, String.valueOf(interval.toMillis() / 1000.0), expectedStatus,
         expectedText.orElse(""), PYTHON)
-        .timeout(timeout.plus(interval).multipliedBy(rounds).plusSeconds(10)).readOnly();
+        .withTimeout(timeout.plus(interval).multipliedBy(rounds).plusSeconds(10)).readOnly();
     CommandResult result = host.execute(ask);
     if (result.exitStatus() == 127 && result.stderr().contains("neither curl nor python3")) {
       throw new HealthCheckFailedException("Cannot check " + url + " on " + host.name()

@@ -170,7 +170,7 @@ public final class PidfileService {
         log, directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout),
         request.signal().orElse(NO_SIGNAL), ready.map(Command::render).orElse("")));
     args.addAll(command);
-    Command script = Command.cmd("sh", args.toArray()).timeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK));
+    Command script = Command.cmd("sh", args.toArray()).withTimeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK));
     return request.equals(SupervisorRequest.STATUS) ? script.readOnly() : script;
   }
 

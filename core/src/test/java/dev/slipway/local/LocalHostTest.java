@@ -26,7 +26,7 @@ class LocalHostTest {
   void a_timeout_kills_the_whole_process_tree() throws Exception {
     Path late = dir.resolve("late");
     Command command = Command.format("sleep 3; echo late > %s; echo late", late.toString())
-        .timeout(Duration.ofMillis(500));
+        .withTimeout(Duration.ofMillis(500));
     List<String> lines = new CopyOnWriteArrayList<>();
 
     assertThatThrownBy(() -> local.withListener(event -> lines.add(event.toString())).execute(command))
@@ -41,7 +41,7 @@ class LocalHostTest {
 
   @Test
   void a_timeout_also_kills_a_background_child_holding_the_output_open() {
-    Command command = Command.shell("(sleep 30; echo late) & sleep 30").timeout(Duration.ofMillis(300));
+    Command command = Command.shell("(sleep 30; echo late) & sleep 30").withTimeout(Duration.ofMillis(300));
 
     assertThatThrownBy(() -> local.execute(command)).isInstanceOf(CommandTimeoutException.class);
   }
@@ -54,7 +54,7 @@ class LocalHostTest {
     }
     script.append("echo \"$n\"; cat");
 
-    CommandResult result = local.run(Command.shell(script.toString()).stdin("and stdin\n"));
+    CommandResult result = local.run(Command.shell(script.toString()).withStdin("and stdin\n"));
 
     assertThat(result.stdout()).isEqualTo((script.toString().lines().count() - 2) + "\nand stdin\n");
   }
@@ -71,7 +71,7 @@ class LocalHostTest {
   @Test
   void a_pty_command_still_gets_stdin_quoting_and_its_exit_status() {
     Command command = Command.format("read answer; printf '%%s|%%s\\n' \"$answer\" %s; exit 3", "it's")
-        .stdin("yes\n").withPty();
+        .withStdin("yes\n").withPty();
 
     CommandResult result = local.execute(command);
 

@@ -72,7 +72,7 @@ class OpenSshSudoRequireTtyTest {
     String input = "payload\nwith\ttabs, \u0003 and \u0004 control bytes\nand no final newline";
     try (Host host = host(Secret.of(deploy.password()))) {
       CommandResult result = host.as("root").run(
-          Command.format("printf '%%s+' %s; cat", Secret.of("s3cret-token")).stdin(input));
+          Command.format("printf '%%s+' %s; cat", Secret.of("s3cret-token")).withStdin(input));
 
       assertThat(result.stdout()).isEqualTo(Secret.MASK + "+" + input);
     }
@@ -86,7 +86,7 @@ class OpenSshSudoRequireTtyTest {
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try (Host host = sshd.host("db-2").sudoPassword(Secret.of(deploy.password()))
         .onConnectionEvent(event -> events.add(event.toString())).build()) {
-      host.withListener(event -> events.add(event.toString())).as("root").run(Command.shell("id -un").stdin("x"));
+      host.withListener(event -> events.add(event.toString())).as("root").run(Command.shell("id -un").withStdin("x"));
     } finally {
       System.setErr(stderr);
     }
@@ -99,7 +99,7 @@ class OpenSshSudoRequireTtyTest {
   @Test
   void a_wrong_password_is_a_clear_error_not_a_hang() {
     try (Host host = host(Secret.of("not-the-password"))) {
-      assertThatThrownBy(() -> host.as("root").run(Command.shell("cat").stdin("must not be tried as a password")))
+      assertThatThrownBy(() -> host.as("root").run(Command.shell("cat").withStdin("must not be tried as a password")))
           .isInstanceOf(SudoPasswordException.class)
           .hasMessageContaining("db-2")
           .hasMessageContaining("rejected the sudo password")
@@ -112,7 +112,7 @@ class OpenSshSudoRequireTtyTest {
   @Test
   void a_nopasswd_rule_runs_on_a_terminal_without_a_password() {
     try (Host host = sshd.host("db-2").build()) {
-      assertThat(host.as("nobody").run(Command.shell("id -un; cat").stdin("in")).stdout()).isEqualTo("nobody\nin");
+      assertThat(host.as("nobody").run(Command.shell("id -un; cat").withStdin("in")).stdout()).isEqualTo("nobody\nin");
     }
   }
 

@@ -69,7 +69,7 @@ class OpenSshSudoTest {
   void stdin_and_secret_arguments_follow_the_password_to_the_command() {
     try (Host host = host().sudoPassword(Secret.of(deploy.password())).build()) {
       CommandResult result = host.as("root").run(
-          Command.format("printf '%%s+' %s; cat", Secret.of("s3cret-token")).stdin("payload"));
+          Command.format("printf '%%s+' %s; cat", Secret.of("s3cret-token")).withStdin("payload"));
 
       assertThat(result.stdout()).isEqualTo(Secret.MASK + "+payload");
     }
@@ -78,7 +78,7 @@ class OpenSshSudoTest {
   @Test
   void a_wrong_sudo_password_is_a_clear_error_without_the_password() {
     try (Host host = host().sudoPassword(Secret.of("not-the-password")).build()) {
-      assertThatThrownBy(() -> host.as("root").run(Command.shell("cat").stdin("must not be tried as a password")))
+      assertThatThrownBy(() -> host.as("root").run(Command.shell("cat").withStdin("must not be tried as a password")))
           .isInstanceOf(SudoPasswordException.class)
           .hasMessageContaining("db-1")
           .hasMessageContaining("rejected the sudo password")
@@ -102,7 +102,7 @@ class OpenSshSudoTest {
   void a_nopasswd_rule_needs_no_password_with_or_without_one_configured() {
     try (Host without = host().build(); Host with = host().sudoPassword(Secret.of(deploy.password())).build()) {
       assertThat(without.as("nobody").run("id -un").stdout()).isEqualTo("nobody\n");
-      assertThat(with.as("nobody").run(Command.shell("id -un; cat").stdin("in")).stdout()).isEqualTo("nobody\nin");
+      assertThat(with.as("nobody").run(Command.shell("id -un; cat").withStdin("in")).stdout()).isEqualTo("nobody\nin");
     }
   }
 

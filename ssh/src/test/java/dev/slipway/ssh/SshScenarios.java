@@ -211,7 +211,7 @@ abstract class SshScenarios {
   @Test
   void a_command_over_its_time_limit_is_stopped_and_reported() {
     try (Host host = host("web").build()) {
-      assertThatThrownBy(() -> host.run(Command.shell("sleep 30").timeout(Duration.ofMillis(500))))
+      assertThatThrownBy(() -> host.run(Command.shell("sleep 30").withTimeout(Duration.ofMillis(500))))
           .isInstanceOf(CommandTimeoutException.class)
           .hasMessageContaining("web");
       assertThat(host.run("echo still usable").stdout()).isEqualTo("still usable\n");

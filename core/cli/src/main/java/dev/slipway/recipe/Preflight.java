@@ -48,7 +48,7 @@ final class Preflight {
   List<Problem> host(Host host) {
     List<Problem> problems = new ArrayList<>();
     try {
-      host.execute(Command.shell("true").timeout(java.time.Duration.ofSeconds(30)));
+      host.execute(Command.shell("true").withTimeout(java.time.Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       problems.add(new Problem(host.name(), "connection", "cannot run a command: " + firstLine(e)));
       return problems;

@@ -195,7 +195,7 @@ public final class Gunicorn {
     Duration limit = startTimeout.plusSeconds(30);
     CommandResult result = host.run(Command.cmd("sh", "-c", REEXEC, "slipway-gunicorn", supervisor.pidfile(),
         supervisor.pidfile() + ".gunicorn", tenths(startTimeout), tenths(limit))
-        .timeout(limit.plusSeconds(10)).allowFailure());
+        .withTimeout(limit.plusSeconds(10)).allowFailure());
     if (result.exitStatus() == NOT_RUNNING || result.exitStatus() == NEW_MASTER_FAILED) {
       throw new ServiceException(host.name(), supervisor.name(), "Cannot re-execute " + supervisor.name() + " on "
           + host.name() + ": " + result.stderr().strip() + " (log " + supervisor.log() + ")");

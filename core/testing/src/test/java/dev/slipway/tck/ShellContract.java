@@ -65,7 +65,7 @@ public abstract class ShellContract extends TransportContract {
   public void stdin_reaches_the_command() {
     String input = "line 1\nlïne 2 🚀\n";
 
-    assertThat(host().run(Command.shell("cat").stdin(input)).stdout()).isEqualTo(input);
+    assertThat(host().run(Command.shell("cat").withStdin(input)).stdout()).isEqualTo(input);
     assertThat(host().run(Command.shell("cat")).stdout()).isEmpty();
   }
 
@@ -88,7 +88,7 @@ public abstract class ShellContract extends TransportContract {
     List<Event> events = new CopyOnWriteArrayList<>();
     Host watched = host().withListener(events::add);
 
-    CommandResult result = watched.run(Command.cmd("sh", "-c", "printf %s \"$0\"; cat", password).stdin("+input"));
+    CommandResult result = watched.run(Command.cmd("sh", "-c", "printf %s \"$0\"; cat", password).withStdin("+input"));
     Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
         watched.run(Command.cmd("sh", "-c", "echo \"$0\" >&2; exit 1", password)));
 
@@ -101,7 +101,7 @@ public abstract class ShellContract extends TransportContract {
   @Test
   public void a_timeout_stops_the_command_and_its_children() throws InterruptedException {
     List<Event> events = new CopyOnWriteArrayList<>();
-    Command slow = Command.format("sleep 2; touch %s; echo late", path("late")).timeout(Duration.ofMillis(500));
+    Command slow = Command.format("sleep 2; touch %s; echo late", path("late")).withTimeout(Duration.ofMillis(500));
 
     assertThatThrownBy(() -> host().withListener(events::add).run(slow)).isInstanceOf(CommandTimeoutException.class);
     Thread.sleep(2500);

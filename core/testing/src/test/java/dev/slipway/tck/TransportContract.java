@@ -157,7 +157,7 @@ public abstract class TransportContract {
     List<Event> events = new CopyOnWriteArrayList<>();
 
     assertThatThrownBy(() -> host().withListener(events::add)
-        .run(Command.shell("sleep 5").timeout(Duration.ofMillis(500))))
+        .run(Command.shell("sleep 5").withTimeout(Duration.ofMillis(500))))
         .isInstanceOfSatisfying(CommandTimeoutException.class, e -> {
           assertThat(e.host()).isEqualTo(host().name());
           assertThat(e.timeout()).isEqualTo(Duration.ofMillis(500));

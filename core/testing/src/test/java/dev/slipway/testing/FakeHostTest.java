@@ -98,7 +98,7 @@ class FakeHostTest {
   void a_scripted_timeout_throws_the_timeout_exception() {
     web.when("sleep 60").thenTimeout();
 
-    assertThatThrownBy(() -> web.run(Command.shell("sleep 60").timeout(Duration.ofSeconds(1))))
+    assertThatThrownBy(() -> web.run(Command.shell("sleep 60").withTimeout(Duration.ofSeconds(1))))
         .isInstanceOf(CommandTimeoutException.class)
         .hasMessageContaining("timed out on web1 after 1000 ms");
   }

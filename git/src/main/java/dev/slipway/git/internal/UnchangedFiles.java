@@ -47,7 +47,7 @@ final class UnchangedFiles {
   private static boolean copiedWithTar(Host host, String from, String to, String scratch, List<Manifest.Entry> files) {
     // Through a file rather than a pipe: sh has no pipefail, and a failing tar -c must fail the copy.
     Command tar = Command.format("cd %s && tar -cf %s --null -T - && tar -xpf %s -C %s; status=$?; rm -f %s; "
-        + "exit $status", from, scratch, scratch, to, scratch).stdin(nulSeparated(files)).allowFailure();
+        + "exit $status", from, scratch, scratch, to, scratch).withStdin(nulSeparated(files)).allowFailure();
     try {
       return host.execute(tar).succeeded();
     } catch (ConnectionFailedException lost) {
