@@ -120,7 +120,8 @@ public final class PidfileService {
    * changes nothing, so a dry run asks for real.
    */
   public ServiceStatus status(Host host) {
-    return status(host, ask(host, SupervisorRequest.STATUS));
+    Host reading = host.withContext(host.context().dryRun(false));
+    return status(reading, ask(reading, SupervisorRequest.STATUS));
   }
 
   /**
@@ -151,14 +152,13 @@ public final class PidfileService {
    * @throws CommandFailedException if the supervisor itself failed (e.g. it cannot write the pidfile)
    */
   public SupervisorAnswer ask(Host host, SupervisorRequest request) {
-    Host view = host;
+    Command command = command(request);
+    Host view = command.isReadOnly() ? host.withContext(host.context().dryRun(false)) : host;
     for (Map.Entry<String, String> variable : env.entrySet()) {
       view = view.env(variable.getKey(), variable.getValue());
     }
-    Command command = command(request);
     CommandResult result = view.run(command);
-    return view.context().dryRun() && !command.isReadOnly() ? SupervisorAnswer.notRunning()
-        : SupervisorAnswer.read(result.stdout());
+    return view.context().dryRun() ? SupervisorAnswer.notRunning() : SupervisorAnswer.read(result.stdout());
   }
 
   /**
