@@ -7,7 +7,7 @@ import dev.slipway.Command;
 import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.Secret;
-import dev.slipway.internal.ShellRenderer;
+import dev.slipway.spi.internal.ShellRenderer;
 import dev.slipway.ssh.testing.LocalAccount;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -20,7 +20,6 @@ import dev.slipway.event.Event;
 import dev.slipway.event.EventListener;
 import dev.slipway.event.OutputEvent;
 import dev.slipway.internal.ScriptCompiler;
-import dev.slipway.internal.ShellRenderer;
 import dev.slipway.spi.ExecRequest;
 import dev.slipway.spi.ExecResult;
 import dev.slipway.spi.Transport;

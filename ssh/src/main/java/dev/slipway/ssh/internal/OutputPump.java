@@ -1,6 +1,6 @@
 package dev.slipway.ssh.internal;
 
-import dev.slipway.internal.ShellRenderer;
+import dev.slipway.spi.internal.ShellRenderer;
 import dev.slipway.spi.ExecRequest.OutputSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,9 @@
-package dev.slipway.internal;
+package dev.slipway.spi.internal;
 
 import dev.slipway.Command;
 import dev.slipway.HostContext;
 import dev.slipway.Secret;
+import dev.slipway.internal.Quoting;
 import dev.slipway.spi.Sudo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.slipway.internal;
+package dev.slipway.spi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.slipway.Command;
 import dev.slipway.HostContext;
 import dev.slipway.Secret;
+import dev.slipway.internal.Quoting;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
