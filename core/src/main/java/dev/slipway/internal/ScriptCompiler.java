@@ -58,8 +58,13 @@ public final class ScriptCompiler {
 
   /** {@code stderr} without the line naming the failed operation: what the operation itself wrote. */
   public static String withoutFailureLine(String stderr) {
-    return FAILED_LINE.matcher(stderr).find() ? stderr.replaceAll("(?m)^" + FAILED + "\\d+ of \\d+ failed: .*\\R?", "")
-        : stderr;
+    // The script writes that line last, then exits; an operation's description may span lines.
+    Matcher line = FAILED_LINE.matcher(stderr);
+    int start = -1;
+    while (line.find()) {
+      start = line.start();
+    }
+    return start < 0 ? stderr : stderr.substring(0, start);
   }
 
   /** The shell text of one operation. */

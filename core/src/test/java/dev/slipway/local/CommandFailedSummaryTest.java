@@ -51,4 +51,17 @@ class CommandFailedSummaryTest {
     assertThat(failure.summary()).contains(": operation 1 of 1: tar -xzf ").doesNotContain("exiting now")
         .containsAnyOf(": tar: Unexpected EOF in archive", ": gzip: stdin: unexpected end of file");
   }
+
+  @Test
+  void a_failed_operation_written_on_several_lines_is_summed_up_by_its_own_last_words() {
+    Host host = LocalHost.named("local");
+    Command install = Command.shell("true &&\n{\necho 'ERROR: No matching distribution found for nothing' >&2\nfalse\n}");
+
+    BatchFailedException failure = catchThrowableOfType(BatchFailedException.class, () -> host.apply(
+        Batch.of(new Operation.Exec(Command.shell("true")), new Operation.Exec(install))));
+
+    assertThat(failure.index()).isEqualTo(1);
+    assertThat(failure.stderr()).isEqualTo("ERROR: No matching distribution found for nothing\n");
+    assertThat(failure.summary()).endsWith("}: ERROR: No matching distribution found for nothing");
+  }
 }
