@@ -1,6 +1,8 @@
 package dev.slipway.release;
 
+import dev.slipway.Command;
 import dev.slipway.Host;
+import java.util.Optional;
 
 /**
  * Decides whether a release works once it is live, in the {@link Step#DEPLOYED} step. A check
@@ -15,4 +17,14 @@ public interface HealthCheck {
 
   /** Returns normally if {@code release} is healthy on {@code host}; throws, saying why, if not. */
   void check(Host host, Release release) throws Exception;
+
+  /**
+   * This check as one command, when it can be one (an HTTP check polling in a loop on the host):
+   * the release manager then sends it in the same batch as the switch. Run through {@code host}, it
+   * must exit 0 when {@code release} is healthy and otherwise say why on the last line of its
+   * stderr. Empty (the default) means: call {@link #check}.
+   */
+  default Optional<Command> asCommand(Host host, Release release) {
+    return Optional.empty();
+  }
 }

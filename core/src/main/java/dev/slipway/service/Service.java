@@ -1,8 +1,10 @@
 package dev.slipway.service;
 
+import dev.slipway.Command;
 import dev.slipway.Host;
 import dev.slipway.release.Release;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A program that serves an app's live release, as a recipe uses it: after every switch it is
@@ -21,6 +23,15 @@ public interface Service {
 
   /** Starts the service on {@code host}, or makes it serve {@code release}, which has just gone live. */
   void serve(Host host, Release release);
+
+  /**
+   * {@link #serve} as one command, when it can be one: then a release manager sends it in the same
+   * batch as the switch. It must exit 0 once the service serves {@code release}, and otherwise say
+   * why on the last line of its stderr. Empty (the default) means: call {@link #serve}.
+   */
+  default Optional<Command> serveCommand(Host host, Release release) {
+    return Optional.empty();
+  }
 
   /** Whether it runs on {@code host}, with its pid. */
   ServiceStatus status(Host host);
