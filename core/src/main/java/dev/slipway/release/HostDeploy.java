@@ -62,11 +62,7 @@ final class HostDeploy {
     release = new Release(id, source.version(), source.describe(), source.commit(), plan.deployedBy,
         plan.clock.instant(), ReleaseState.PREPARING, layout.next(), source.metadata());
     run.step(Step.SETUP, this::release, this::createMissingSharedFiles);
-    run.step(Step.UPDATE_CODE, this::release, () -> {
-      run.flush();
-      source.install(host, new InstallTarget(layout.next(),
-          previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state()));
-    });
+    run.step(Step.UPDATE_CODE, this::release, this::install);
     run.step(Step.SYMLINK_SHARED, this::release, this::linkShared);
     run.step(Step.PREPARE, this::release, this::linkEnvironments, () -> {
       release = release.withDirectory(layout.release(id));
@@ -78,6 +74,16 @@ final class HostDeploy {
     });
     backupBegun = true;
     release = plan.backups.take(run, release, previous);
+  }
+
+  /** Queues the source's install when it is only operations; else sends what is queued and lets the source install. */
+  private void install() {
+    InstallTarget target = new InstallTarget(layout.next(),
+        previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state());
+    source.installOperations(target).ifPresentOrElse(ops -> run.queue(ops.toArray(Operation[]::new)), () -> {
+      run.flush();
+      source.install(host, target);
+    });
   }
 
   private void createMissingSharedFiles() {
@@ -128,14 +134,19 @@ final class HostDeploy {
     }
   }
 
-  /** A lock file from the release; in a dry run, which unpacked nothing, from the source on the controller. */
+  /**
+   * A lock file as the source on the controller shows it, so that nothing need be sent first; else
+   * from the release on the host, once what is queued is sent (a dry run, which installs nothing, cannot).
+   */
   private Optional<byte[]> lockFile(DependencyEnvironment environment, String file) {
+    Optional<byte[]> onController = source.file(file);
+    if (onController.isPresent() || host.context().dryRun()) {
+      return onController;
+    }
+    run.flush();
     String path = layout.next() + "/" + file;
     if (host.exists(path)) {
       return Optional.of(host.read(path));
-    }
-    if (host.context().dryRun()) {
-      return source.file(file);
     }
     throw new ReleaseException(host.name() + ": lock file " + file + " of dependency environment "
         + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");

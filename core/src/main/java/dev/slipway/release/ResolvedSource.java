@@ -1,6 +1,8 @@
 package dev.slipway.release;
 
 import dev.slipway.Host;
+import dev.slipway.Operation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,4 +44,13 @@ public interface ResolvedSource {
    * and is empty; it is a staging directory that becomes the release only when everything succeeded.
    */
   void install(Host host, InstallTarget target);
+
+  /**
+   * The operations that do {@link #install}'s work, when it is only operations (an upload and an
+   * unpack, say): the release manager then sends them in the prepare step's batch instead of a
+   * round trip of their own. Empty (the default) means: call {@link #install}.
+   */
+  default Optional<List<Operation>> installOperations(InstallTarget target) {
+    return Optional.empty();
+  }
 }

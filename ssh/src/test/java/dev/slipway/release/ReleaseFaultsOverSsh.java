@@ -147,7 +147,7 @@ abstract class ReleaseFaultsOverSsh {
 
     System.out.printf("%s: %d exec channels for a deploy without hooks, %d for a rollback%n",
         getClass().getSimpleName(), deploy, rollback);
-    assertThat(deploy).isLessThanOrEqualTo(5);
+    assertThat(deploy).isLessThanOrEqualTo(4);
     assertThat(rollback).isLessThanOrEqualTo(3);
   }
 

@@ -92,18 +92,36 @@ final class Archive {
    * view with a user (sudo) the upload travels on the unpacking batch's stdin, in the same round trip.
    */
   void install(Host host, InstallTarget target) {
-    String upload = target.directory() + "/.slipway-upload-" + UUID.randomUUID() + ".tar.gz";
-    Operation unpack = new Operation.Exec(Command.cmd("tar", "-xzf", upload, "-C", target.directory()));
+    if (host.context().user().isPresent()) {
+      host.apply(new Batch(operations(target)));
+      return;
+    }
+    String upload = uploadPath(target);
     try (InputStream in = Files.newInputStream(file)) {
-      if (host.context().user().isPresent()) {
-        host.apply(Batch.of(new Operation.Upload(upload, in.readAllBytes(), 0600), unpack, new Operation.Remove(upload)));
-        return;
-      }
       host.upload(in, upload, 0600);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    host.apply(Batch.of(unpack, new Operation.Remove(upload)));
+    host.apply(Batch.of(unpack(upload, target), new Operation.Remove(upload)));
+  }
+
+  /** Upload (on the batch's stdin), unpack and remove: the install as operations of any batch. */
+  List<Operation> operations(InstallTarget target) {
+    String upload = uploadPath(target);
+    try {
+      return List.of(new Operation.Upload(upload, Files.readAllBytes(file), 0600), unpack(upload, target),
+          new Operation.Remove(upload));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String uploadPath(InstallTarget target) {
+    return target.directory() + "/.slipway-upload-" + UUID.randomUUID() + ".tar.gz";
+  }
+
+  private static Operation unpack(String upload, InstallTarget target) {
+    return new Operation.Exec(Command.cmd("tar", "-xzf", upload, "-C", target.directory()));
   }
 
   /** The content of the regular file at {@code relativePath} in the archive, if it holds one. */

@@ -3,8 +3,10 @@ package dev.slipway.release.source;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Host;
+import dev.slipway.Operation;
 import dev.slipway.release.InstallTarget;
 import dev.slipway.release.ResolvedSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,5 +47,10 @@ final class PackedRelease implements ResolvedSource {
   @Override
   public void install(Host host, InstallTarget target) {
     archive.install(host, target);
+  }
+
+  @Override
+  public Optional<List<Operation>> installOperations(InstallTarget target) {
+    return Optional.of(archive.operations(target));
   }
 }
