@@ -56,6 +56,7 @@ public final class HttpHealthCheck implements HealthCheck {
       "    status, body = 0, b''",
       "sys.stdout.buffer.write(body + b'\\n' + str(status).encode())");
   private static final String LOOP = Scripts.load("health-loop.sh");
+  private static final String VERDICT = Scripts.load("health-verdict.sh");
   private static final String ANSWER = "slipway-health ";
   private final URI url;
   private final int expectedStatus;
@@ -67,18 +68,16 @@ public final class HttpHealthCheck implements HealthCheck {
   private final Duration timeout;
   private final boolean fromHost;
 
-  private HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> expectedBody, Optional<String> expectedText,
-                          String bodyDescription,
-                          int attempts, Duration interval, Duration timeout, boolean fromHost) {
-    this.url = url;
-    this.expectedStatus = expectedStatus;
-    this.expectedBody = expectedBody;
-    this.expectedText = expectedText;
-    this.bodyDescription = bodyDescription;
-    this.attempts = attempts;
-    this.interval = interval;
-    this.timeout = timeout;
-    this.fromHost = fromHost;
+  private HttpHealthCheck(Builder builder) {
+    this.url = builder.url;
+    this.expectedStatus = builder.expectedStatus;
+    this.expectedBody = builder.expectedBody;
+    this.expectedText = builder.expectedText;
+    this.bodyDescription = builder.bodyDescription;
+    this.attempts = builder.attempts;
+    this.interval = builder.interval;
+    this.timeout = builder.timeout;
+    this.fromHost = builder.fromHost;
   }
 
   /** A check of {@code url} expecting status 200: 50 attempts 100 ms apart, 5 s each, from the host. */
@@ -87,8 +86,9 @@ public final class HttpHealthCheck implements HealthCheck {
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new IllegalArgumentException("health check URL must be http or https, was: " + url);
     }
-    return new HttpHealthCheck(uri, 200, Optional.empty(), Optional.empty(), "", 50, Duration.ofMillis(100),
-        Duration.ofSeconds(5), true);
+    Builder builder = new Builder();
+    builder.url = uri;
+    return builder.build();
   }
 
   /** The same check, expecting {@code status} instead of 200. */
@@ -96,19 +96,20 @@ public final class HttpHealthCheck implements HealthCheck {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
     }
-    return new HttpHealthCheck(url, status, expectedBody, expectedText, bodyDescription, attempts, interval, timeout, fromHost);
+    Builder copy = copy();
+    copy.expectedStatus = status;
+    return copy.build();
   }
 
   /** The same check, also expecting the body to contain {@code text}. */
   public HttpHealthCheck expectBodyContaining(String text) {
-    return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(Pattern.quote(text))),
-        Optional.of(text), " and a body containing '" + text + "'", attempts, interval, timeout, fromHost);
+    return copy().body(Pattern.compile(Pattern.quote(text)), Optional.of(text), " and a body containing '" + text + "'")
+        .build();
   }
 
   /** The same check, also expecting part of the body to match {@code regex} (Java syntax). */
   public HttpHealthCheck expectBodyMatching(String regex) {
-    return new HttpHealthCheck(url, expectedStatus, Optional.of(Pattern.compile(regex)),
-        Optional.empty(), " and a body matching /" + regex + "/", attempts, interval, timeout, fromHost);
+    return copy().body(Pattern.compile(regex), Optional.empty(), " and a body matching /" + regex + "/").build();
   }
 
   /** The same check, making up to {@code count} attempts (at least 1). */
@@ -116,7 +117,9 @@ public final class HttpHealthCheck implements HealthCheck {
     if (count < 1) {
       throw new IllegalArgumentException("attempts must be >= 1, was " + count);
     }
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, count, interval, timeout, fromHost);
+    Builder copy = copy();
+    copy.attempts = count;
+    return copy.build();
   }
 
   /** The same check, waiting {@code pause} between attempts. */
@@ -124,7 +127,9 @@ public final class HttpHealthCheck implements HealthCheck {
     if (pause.isNegative()) {
       throw new IllegalArgumentException("interval must not be negative, was " + pause);
     }
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, pause, timeout, fromHost);
+    Builder copy = copy();
+    copy.interval = pause;
+    return copy.build();
   }
 
   /** The same check, giving each attempt at most {@code limit}. */
@@ -132,17 +137,19 @@ public final class HttpHealthCheck implements HealthCheck {
     if (limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + limit);
     }
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, interval, limit, fromHost);
+    Builder copy = copy();
+    copy.timeout = limit;
+    return copy.build();
   }
 
   /** The same check, asking from this JVM instead of from the host. */
   public HttpHealthCheck fromController() {
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, interval, timeout, false);
+    return copy().from(false).build();
   }
 
   /** The same check, asking from the host itself (the default). */
   public HttpHealthCheck fromHost() {
-    return new HttpHealthCheck(url, expectedStatus, expectedBody, expectedText, bodyDescription, attempts, interval, timeout, true);
+    return copy().from(true).build();
   }
 
   /**
@@ -150,7 +157,22 @@ public final class HttpHealthCheck implements HealthCheck {
    * (e.g. {@code v2}), so that a server still running the old code is not taken for healthy.
    */
   public HealthCheck servingReleaseVersion() {
-    return (host, release) -> expectBodyContaining(release.version()).check(host);
+    return new HealthCheck() {
+      @Override
+      public void check(Host host, Release release) {
+        expectBodyContaining(release.version()).check(host);
+      }
+
+      @Override
+      public Optional<Command> asCommand(Host host, Release release) {
+        return expectBodyContaining(release.version()).asCommand(host, release);
+      }
+
+      @Override
+      public String toString() {
+        return HttpHealthCheck.this + " serving the release's version";
+      }
+    };
   }
 
   /** The URL asked. */
@@ -184,6 +206,25 @@ public final class HttpHealthCheck implements HealthCheck {
     check(host);
   }
 
+  /**
+   * The whole check as one command polling on the host, when it asks from the host and expects no
+   * body {@linkplain #expectBodyMatching regex} (checked in this JVM): it exits 0 at the first
+   * expected answer, and otherwise ends its stderr with the line {@link HealthCheckFailedException}
+   * would say. Read-only, like {@link #check(Host)}.
+   */
+  @Override
+  public Optional<Command> asCommand(Host host, Release release) {
+    if (!fromHost || expectedBody.isPresent() && expectedText.isEmpty()) {
+      return Optional.empty();
+    }
+    String message = expectation(host) + "; after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " "
+        + interval.toMillis() + " ms apart the last one got";
+    return Optional.of(Command.format("( out=$( ( " + loop(attempts).replace("%", "%%") + ") 2>&1 ) && rc=0 || rc=$?\n"
+        + "set -- slipway-verdict %s %s %s %s %s\n" + VERDICT.replace("%", "%%") + ")", message, missing(host),
+        expectedStatus, expectedText.orElse(""), "?".repeat(EXCERPT))
+        .withTimeout(timeout.plus(interval).multipliedBy(attempts).plusSeconds(10)).readOnly());
+  }
+
   private boolean expected(Answer answer) {
     return answer.status() == expectedStatus && expectedBody.map(p -> p.matcher(answer.body()).find()).orElse(true);
   }
@@ -191,17 +232,12 @@ public final class HttpHealthCheck implements HealthCheck {
   // One round trip polls up to `rounds` times on the host; it stops at the first answer with the
   // expected status (and text, for expectBodyContaining), so a body regex is checked here.
   private Answer askOnHost(Host host, int rounds) {
-    String seconds = String.valueOf(timeout.toMillis() / 1000.0);
     // A subshell of the host's shell, not "sh -c": it needs nothing on the PATH but curl or python3.
-    Command ask = Command.format("( set -- slipway-health %s %s %s %s %s %s %s\n" + LOOP.replace("%", "%%") + ")",
-        url.toString(), seconds, rounds, String.valueOf(interval.toMillis() / 1000.0), expectedStatus,
-        expectedText.orElse(""), PYTHON)
+    Command ask = Command.shell("(" + loop(rounds) + ")")
         .withTimeout(timeout.plus(interval).multipliedBy(rounds).plusSeconds(10)).readOnly();
     CommandResult result = host.execute(ask);
     if (result.exitStatus() == 127 && result.stderr().contains("neither curl nor python3")) {
-      throw new HealthCheckFailedException("Cannot check " + url + " on " + host.name()
-          + ": neither curl nor python3 is installed there; install one, or use fromController()",
-          host.name(), url.toString(), 0, 0, "");
+      throw new HealthCheckFailedException(missing(host), host.name(), url.toString(), 0, 0, "");
     }
     String out = result.stdout();
     int newline = out.indexOf('\n');
@@ -243,11 +279,38 @@ public final class HttpHealthCheck implements HealthCheck {
     String got = last.status() == 0
         ? "no answer" + (last.error().isEmpty() ? "" : " (" + last.error() + ")")
         : "status " + last.status() + ", body: " + (excerpt.isBlank() ? "(empty)" : excerpt.strip());
-    String message = "Health check failed for " + host.name() + ": GET " + url + " (asked from "
-        + (fromHost ? host.name() : "the controller") + ") expected status " + expectedStatus + bodyDescription
-        + "; after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " "
+    String message = expectation(host) + "; after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " "
         + interval.toMillis() + " ms apart the last one got " + got;
     return new HealthCheckFailedException(message, host.name(), url.toString(), attempts, last.status(), excerpt);
+  }
+
+  // The loop's shell text, asking up to `rounds` times.
+  private String loop(int rounds) {
+    return Command.format("set -- slipway-health %s %s %s %s %s %s %s\n", url.toString(),
+        String.valueOf(timeout.toMillis() / 1000.0), rounds, String.valueOf(interval.toMillis() / 1000.0),
+        expectedStatus, expectedText.orElse(""), PYTHON).render() + LOOP;
+  }
+
+  private String expectation(Host host) {
+    return "Health check failed for " + host.name() + ": GET " + url + " (asked from "
+        + (fromHost ? host.name() : "the controller") + ") expected status " + expectedStatus + bodyDescription;
+  }
+
+  private String missing(Host host) {
+    return "Cannot check " + url + " on " + host.name()
+        + ": neither curl nor python3 is installed there; install one, or use fromController()";
+  }
+
+  private Builder copy() {
+    Builder copy = new Builder();
+    copy.url = url;
+    copy.expectedStatus = expectedStatus;
+    copy.body(expectedBody.orElse(null), expectedText, bodyDescription);
+    copy.attempts = attempts;
+    copy.interval = interval;
+    copy.timeout = timeout;
+    copy.fromHost = fromHost;
+    return copy;
   }
 
   @Override
@@ -256,6 +319,35 @@ public final class HttpHealthCheck implements HealthCheck {
   }
 
   private record Answer(int status, String body, String error, int attempts) {}
+
+  // The one way a check is made or copied: the option methods validate, then set what they change.
+  private static final class Builder {
+    private URI url;
+    private int expectedStatus = 200;
+    private Optional<Pattern> expectedBody = Optional.empty();
+    private Optional<String> expectedText = Optional.empty();
+    private String bodyDescription = "";
+    private int attempts = 50;
+    private Duration interval = Duration.ofMillis(100);
+    private Duration timeout = Duration.ofSeconds(5);
+    private boolean fromHost = true;
+
+    Builder body(Pattern pattern, Optional<String> text, String description) {
+      this.expectedBody = Optional.ofNullable(pattern);
+      this.expectedText = text;
+      this.bodyDescription = description;
+      return this;
+    }
+
+    Builder from(boolean host) {
+      this.fromHost = host;
+      return this;
+    }
+
+    HttpHealthCheck build() {
+      return new HttpHealthCheck(this);
+    }
+  }
 
   // One client for the JVM, made on first use: a client owns a selector thread.
   private static final class Client {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.event.CommandEvent;
 import dev.slipway.local.LocalHost;
@@ -138,6 +139,43 @@ class HttpHealthCheckTest {
     assertThat(requests).hasValue(1);
     versioned.check(host, v2);
     assertThat(requests).hasValue(3);
+  }
+
+  @Test
+  void as_one_command_it_exits_0_at_the_release_version() {
+    answer(503, "starting").answer(200, "{\"version\":\"v1\"}").answer(200, "{\"version\":\"v2\"}");
+
+    CommandResult result = host.execute(quick().servingReleaseVersion().asCommand(host, release("v2")).orElseThrow());
+
+    assertThat(result.exitStatus()).isZero();
+    assertThat(requests).hasValue(3);
+  }
+
+  @Test
+  void as_one_command_a_failure_ends_stderr_with_the_exception_s_message() {
+    answer(200, "{\"version\":\"v1\"}\nmore");
+    HttpHealthCheck check = quick().expectBodyContaining("\"v2\"").attempts(3);
+    String message = catchThrowableOfType(HealthCheckFailedException.class, () -> check.check(host)).getMessage();
+    requests.set(0);
+
+    CommandResult result = host.execute(check.asCommand(host, release("v2")).orElseThrow());
+
+    assertThat(result.exitStatus()).isEqualTo(1);
+    assertThat(requests).hasValue(3);
+    assertThat(result.stderr().strip().lines().reduce((a, b) -> b)).hasValue(message.replace("\n", " "));
+  }
+
+  @Test
+  void only_a_check_from_the_host_without_a_regex_is_one_command() {
+    assertThat(quick().fromController().asCommand(host, release("v2"))).isEmpty();
+    assertThat(quick().expectBodyMatching("v\\d").asCommand(host, release("v2"))).isEmpty();
+    assertThat(quick().asCommand(host, release("v2"))).isPresent();
+  }
+
+  private static Release release(String version) {
+    return new Release(new ReleaseId("20251022090030"), version, "directory app-src", Optional.empty(),
+        "alice@laptop", Instant.parse("2025-10-22T09:00:30Z"), ReleaseState.LIVE, "/opt/app/releases/20251022090030",
+        Map.of());
   }
 
   @Test

@@ -36,9 +36,31 @@ import java.util.Optional;
 public final class SshHost {
   private SshHost() {}
 
-  /** A builder for the host named {@code name} in logs, events and errors. */
-  public static Builder builder(String name) {
-    return new Builder(name);
+  /**
+   * A builder for the host {@code target}, given as {@code ssh} takes a destination, plus an
+   * optional port as in {@code ProxyJump}: {@code web1}, {@code deploy@web1} or
+   * {@code deploy@10.0.0.5:2222}. The host part names it in logs, events and errors and is looked
+   * up in the ssh config; a user or port given here wins over the config's.
+   */
+  public static Builder builder(String target) {
+    String rest = requireNonNull(target, "target").strip();
+    int at = rest.lastIndexOf('@');
+    String host = rest.substring(at + 1);
+    int colon = host.lastIndexOf(':');
+    boolean hasPort = colon >= 0 && host.indexOf(':') == colon;
+    Builder builder = new Builder(hasPort ? host.substring(0, colon) : host);
+    if (at >= 0) {
+      builder.user(rest.substring(0, at));
+    }
+    return hasPort ? builder.port(port(host.substring(colon + 1), target)) : builder;
+  }
+
+  private static int port(String digits, String target) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not [user@]host[:port]: " + target);
+    }
   }
 
   /** Collects the settings of one SSH host; {@link #build()} checks them. */

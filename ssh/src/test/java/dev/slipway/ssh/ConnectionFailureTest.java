@@ -51,6 +51,25 @@ class ConnectionFailureTest {
   }
 
   @Test
+  void a_target_with_user_and_port_connects_there_under_its_host_name() throws Exception {
+    Path stranger = newKey(dir.resolve("stranger"), null);
+    try (Host host = SshHost.builder("deploy@127.0.0.1:" + server.port())
+        .identity(stranger).knownHosts(server.knownHosts()).build()) {
+      assertThat(host.name()).isEqualTo("127.0.0.1");
+      assertThatThrownBy(() -> host.run("true"))
+          .isInstanceOf(AuthenticationFailedException.class)
+          .hasMessageContaining("deploy@127.0.0.1:" + server.port());
+    }
+  }
+
+  @Test
+  void a_target_whose_port_is_not_a_number_is_refused_at_once() {
+    assertThatThrownBy(() -> SshHost.builder("deploy@web1:ssh"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not [user@]host[:port]: deploy@web1:ssh");
+  }
+
+  @Test
   void a_refused_password_is_listed_as_tried_but_never_shown() throws Exception {
     Path stranger = newKey(dir.resolve("stranger"), null);
     try (Host host = SshHost.builder("web-2").address(server.address()).port(server.port()).user("deploy")

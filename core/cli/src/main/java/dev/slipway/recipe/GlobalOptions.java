@@ -19,7 +19,7 @@ final class GlobalOptions {
 
   @Option(names = "--ssh", paramLabel = "HOST", split = ",", scope = ScopeType.INHERIT,
       description = "Deploy to these SSH hosts instead of the recipe's (each made by the program's ssh(...),"
-          + " e.g. SshHost.builder(HOST): a host name or a ~/.ssh/config alias).")
+          + " e.g. SshHost.builder(HOST): a host name, a ~/.ssh/config alias or user@host:port).")
   List<String> ssh = new ArrayList<>();
 
   @Option(names = "--limit", paramLabel = "HOST|GROUP", split = ",", scope = ScopeType.INHERIT,

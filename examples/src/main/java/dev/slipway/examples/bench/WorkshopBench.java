@@ -9,6 +9,7 @@ import dev.slipway.release.Releases;
 import dev.slipway.ssh.SshHost;
 import dev.slipway.ssh.testing.OpenSshServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * sessions the server accepted (counted in its {@code LogLevel VERBOSE} log) and the bytes the
  * client sent (counted by a relay in front of the server). Then the same deploy to 1, 5 and 20
  * hosts — one {@code sshd} each, each in its own mount namespace so that they do not share the
- * deploy directory — to show how time grows with hosts.
+ * deploy directory — to show how time grows with hosts, next to the floor of the same fleet: one
+ * plain {@code ssh HOST true} per host, all at once.
  *
  * <p>Needs root and openssh-server, python3-flask, gunicorn, python3-venv. Run with {@code ./bench workshop}.
  */
@@ -82,8 +84,8 @@ public final class WorkshopBench {
   static void hostsInParallel(Path work, Path repo, String user, List<Integer> counts) {
     System.out.println("The same deploy (v1, then v2) to N hosts, one sshd each, in parallel, as " + user
         + " (code and environment; the app server is left out because the hosts share this machine's ports)");
-    System.out.printf("%6s %12s %12s %12s %16s %16s%n",
-        "hosts", "v1 wall (s)", "v2 wall (s)", "connections", "v1 channels/host", "v2 channels/host");
+    System.out.printf("%6s %12s %12s %12s %16s %16s %14s%n", "hosts", "v1 wall (s)", "v2 wall (s)",
+        "connections", "v1 channels/host", "v2 channels/host", "floor ssh (s)");
     for (int count : counts) {
       List<OpenSshServer> servers = new ArrayList<>();
       List<Host> hosts = new ArrayList<>();
@@ -93,7 +95,7 @@ public final class WorkshopBench {
           servers.add(sshd);
           hosts.add(sshHost("web" + (i + 1), sshd, user));
         }
-        Releases app = Releases.at(SHARED_DEPLOY_ROOT + "/flask-demo").sharedDirs("log").dependencies(
+        Releases app = Releases.at(SHARED_DEPLOY_ROOT + "/flask-demo").parallelism(count).sharedDirs("log").dependencies(
             Python.venv("venv").requirements("requirements.txt").systemSitePackages().offline().environment());
         long start = System.nanoTime();
         app.source(GitSource.of(repo).ref("v1")).deploy(hosts);
@@ -103,13 +105,40 @@ public final class WorkshopBench {
         app.source(GitSource.of(repo).ref("v2")).deploy(hosts);
         double v2 = (System.nanoTime() - start) / 1e9;
         int connections = servers.stream().mapToInt(OpenSshServer::connectionsAccepted).sum();
-        System.out.printf("%6d %12.2f %12.2f %12d %16.1f %16.1f%n", count, v1, v2, connections,
-            v1Sessions / (double) count, (sessions(servers) - v1Sessions) / (double) count);
+        double v2Channels = (sessions(servers) - v1Sessions) / (double) count;
+        System.out.printf("%6d %12.2f %12.2f %12d %16.1f %16.1f %14.2f%n", count, v1, v2, connections,
+            v1Sessions / (double) count, v2Channels, plainLogins(servers, user));
       } finally {
         hosts.forEach(Host::close);
         servers.forEach(OpenSshServer::close);
       }
     }
+  }
+
+  /** The floor of a fleet step on this machine: one plain {@code ssh HOST true} per host, all at once. */
+  private static double plainLogins(List<OpenSshServer> servers, String user) {
+    long start = System.nanoTime();
+    List<Process> logins = new ArrayList<>();
+    try {
+      for (OpenSshServer sshd : servers) {
+        logins.add(new ProcessBuilder("ssh", "-F", "/dev/null", "-i", sshd.clientKey().toString(),
+            "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+            "-o", "UserKnownHostsFile=" + sshd.knownHosts(), "-p", String.valueOf(sshd.port()),
+            user + "@" + sshd.address(), "true").redirectErrorStream(true).start());
+      }
+      for (Process login : logins) {
+        login.getInputStream().transferTo(OutputStream.nullOutputStream());
+        if (login.waitFor() != 0) {
+          throw new IllegalStateException("plain ssh login failed with status " + login.exitValue());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   private static int sessions(List<OpenSshServer> servers) {
