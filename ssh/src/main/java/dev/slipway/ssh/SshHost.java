@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.slipway.Host;
 import dev.slipway.Secret;
 import dev.slipway.event.EventListener;
+import dev.slipway.ssh.internal.Destination;
 import dev.slipway.ssh.internal.Requested;
 import dev.slipway.ssh.internal.SettingsResolver;
 import dev.slipway.ssh.internal.SshSettings;
@@ -43,24 +44,11 @@ public final class SshHost {
    * up in the ssh config; a user or port given here wins over the config's.
    */
   public static Builder builder(String target) {
-    String rest = requireNonNull(target, "target").strip();
-    int at = rest.lastIndexOf('@');
-    String host = rest.substring(at + 1);
-    int colon = host.lastIndexOf(':');
-    boolean hasPort = colon >= 0 && host.indexOf(':') == colon;
-    Builder builder = new Builder(hasPort ? host.substring(0, colon) : host);
-    if (at >= 0) {
-      builder.user(rest.substring(0, at));
-    }
-    return hasPort ? builder.port(port(host.substring(colon + 1), target)) : builder;
-  }
-
-  private static int port(String digits, String target) {
-    try {
-      return Integer.parseInt(digits);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not [user@]host[:port]: " + target);
-    }
+    Destination destination = Destination.parse(requireNonNull(target, "target"));
+    Builder builder = new Builder(destination.host());
+    destination.user().ifPresent(builder::user);
+    destination.port().ifPresent(builder::port);
+    return builder;
   }
 
   /** Collects the settings of one SSH host; {@link #build()} checks them. */

@@ -20,20 +20,9 @@ public record Endpoint(String address, int port, String user) {
 
   /** Parses OpenSSH's {@code [user@]host[:port]}, filling in the defaults. */
   public static Endpoint parse(String spec, String defaultUser, int defaultPort) {
-    String user = defaultUser;
-    String rest = spec.strip();
-    int at = rest.lastIndexOf('@');
-    if (at >= 0) {
-      user = rest.substring(0, at);
-      rest = rest.substring(at + 1);
-    }
-    int port = defaultPort;
-    int colon = rest.lastIndexOf(':');
-    if (colon >= 0 && rest.indexOf(':') == colon) {
-      port = Integer.parseInt(rest.substring(colon + 1));
-      rest = rest.substring(0, colon);
-    }
-    return new Endpoint(rest, port, user);
+    Destination destination = Destination.parse(spec);
+    return new Endpoint(destination.host(), destination.port().orElse(defaultPort),
+        destination.user().orElse(defaultUser));
   }
 
   /** The name known_hosts lists this endpoint under: {@code host}, or {@code [host]:port} off port 22. */
