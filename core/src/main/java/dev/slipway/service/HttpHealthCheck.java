@@ -217,12 +217,10 @@ public final class HttpHealthCheck implements HealthCheck {
     if (!fromHost || expectedBody.isPresent() && expectedText.isEmpty()) {
       return Optional.empty();
     }
-    String message = expectation(host) + "; after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " "
-        + interval.toMillis() + " ms apart the last one got";
     return Optional.of(Command.format("( out=$( ( " + loop(attempts).replace("%", "%%") + ") 2>&1 ) && rc=0 || rc=$?\n"
-        + "set -- slipway-verdict %s %s %s %s %s\n" + VERDICT.replace("%", "%%") + ")", message, missing(host),
+        + "set -- slipway-verdict %s %s %s %s %s\n" + VERDICT.replace("%", "%%") + ")", failedAfter(host), missing(host),
         expectedStatus, expectedText.orElse(""), "?".repeat(EXCERPT))
-        .withTimeout(timeout.plus(interval).multipliedBy(attempts).plusSeconds(10)).readOnly());
+        .withTimeout(loopTimeout(attempts)).readOnly());
   }
 
   private boolean expected(Answer answer) {
@@ -233,8 +231,7 @@ public final class HttpHealthCheck implements HealthCheck {
   // expected status (and text, for expectBodyContaining), so a body regex is checked here.
   private Answer askOnHost(Host host, int rounds) {
     // A subshell of the host's shell, not "sh -c": it needs nothing on the PATH but curl or python3.
-    Command ask = Command.shell("(" + loop(rounds) + ")")
-        .withTimeout(timeout.plus(interval).multipliedBy(rounds).plusSeconds(10)).readOnly();
+    Command ask = Command.shell("(" + loop(rounds) + ")").withTimeout(loopTimeout(rounds)).readOnly();
     CommandResult result = host.execute(ask);
     if (result.exitStatus() == 127 && result.stderr().contains("neither curl nor python3")) {
       throw new HealthCheckFailedException(missing(host), host.name(), url.toString(), 0, 0, "");
@@ -279,8 +276,7 @@ public final class HttpHealthCheck implements HealthCheck {
     String got = last.status() == 0
         ? "no answer" + (last.error().isEmpty() ? "" : " (" + last.error() + ")")
         : "status " + last.status() + ", body: " + (excerpt.isBlank() ? "(empty)" : excerpt.strip());
-    String message = expectation(host) + "; after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " "
-        + interval.toMillis() + " ms apart the last one got " + got;
+    String message = failedAfter(host) + " " + got;
     return new HealthCheckFailedException(message, host.name(), url.toString(), attempts, last.status(), excerpt);
   }
 
@@ -291,9 +287,17 @@ public final class HttpHealthCheck implements HealthCheck {
         expectedStatus, expectedText.orElse(""), PYTHON).render() + LOOP;
   }
 
-  private String expectation(Host host) {
+  // How the loop of `rounds` attempts is bounded: every attempt's timeout and interval, and some slack.
+  private Duration loopTimeout(int rounds) {
+    return timeout.plus(interval).multipliedBy(rounds).plusSeconds(10);
+  }
+
+  // The failure message up to what the last attempt got, the same for the JVM and the host-side verdict.
+  private String failedAfter(Host host) {
     return "Health check failed for " + host.name() + ": GET " + url + " (asked from "
-        + (fromHost ? host.name() : "the controller") + ") expected status " + expectedStatus + bodyDescription;
+        + (fromHost ? host.name() : "the controller") + ") expected status " + expectedStatus + bodyDescription
+        + "; after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " "
+        + interval.toMillis() + " ms apart the last one got";
   }
 
   private String missing(Host host) {

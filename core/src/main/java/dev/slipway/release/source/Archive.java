@@ -37,6 +37,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  */
 final class Archive {
   private final Path file;
+  private byte[] bytes;
 
   private Archive(Path file) {
     this.file = file;
@@ -108,12 +109,19 @@ final class Archive {
   /** Upload (on the batch's stdin), unpack and remove: the install as operations of any batch. */
   List<Operation> operations(InstallTarget target) {
     String upload = uploadPath(target);
-    try {
-      return List.of(new Operation.Upload(upload, Files.readAllBytes(file), 0600), unpack(upload, target),
-          new Operation.Remove(upload));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    return List.of(new Operation.Upload(upload, bytes(), 0600), unpack(upload, target), new Operation.Remove(upload));
+  }
+
+  // Read once, then shared by every host's batch: hosts deploy in parallel from one archive.
+  private synchronized byte[] bytes() {
+    if (bytes == null) {
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
     }
+    return bytes;
   }
 
   private static String uploadPath(InstallTarget target) {
