@@ -50,12 +50,18 @@ final class RollbackRun {
     }
     Parallel.each(hosts, plan.parallelism, host -> {
       Optional<Release> from = host.state.liveRelease();
-      attempt(host, () -> switchTo(host, targets.get(host)));
+      Release target = targets.get(host);
+      attempt(host, () -> {
+        switchTo(host, target);
+        host.closeTrip(HistoryEntry.Kind.ROLLBACK, from, Optional.of(target));
+      });
       // As for deploys, the switch decides the outcome; a failed unlock is reported among the errors.
-      outcomes.put(host, host.failed() ? Outcome.FAILED : host.success(Outcome.ROLLED_BACK_TO));
-      host.record(host.failed() ? HistoryEntry.Kind.FAILED_ROLLBACK : HistoryEntry.Kind.ROLLBACK, from,
-          Optional.of(targets.get(host)), host.failed() ? host.failure() : "");
-      attempt(host, host::unlock);
+      boolean stopped = host.locked();
+      outcomes.put(host, stopped ? Outcome.FAILED : host.success(Outcome.ROLLED_BACK_TO));
+      if (stopped) {
+        host.record(HistoryEntry.Kind.FAILED_ROLLBACK, from, Optional.of(target), host.failure());
+        attempt(host, host::unlock);
+      }
     });
     Release first = targets.get(hosts.get(0));
     DeployReport report = new DeployReport(Optional.of(first.id()), first.version(),
@@ -101,7 +107,9 @@ final class RollbackRun {
             .collect(Collectors.joining(", "));
   }
 
+  // The switch, its hooks, the check, the history and the unlock in one trip when hooks and checks are commands.
   private void switchTo(HostRun host, Release target) {
+    host.oneTrip(true);
     Release from = host.state.liveRelease().orElseThrow();
     ReleaseState fromState = target.id().compareTo(from.id()) > 0 ? ReleaseState.PREVIOUS : ReleaseState.ROLLED_BACK;
     Release live = target.withState(ReleaseState.LIVE);
@@ -117,7 +125,7 @@ final class RollbackRun {
         host.state = host.state.without(List.of(from));
       }
       host.queueRegistry();
-      host.flush();
+      host.mark(() -> { });
     });
     host.step(Step.DEPLOYED, () -> live, () -> host.checkHealth(live));
   }

@@ -133,22 +133,44 @@ abstract class ReleaseFaultsOverSsh {
   }
 
   @Test
-  void a_deploy_without_hooks_opens_few_exec_channels_and_a_rollback_fewer() {
+  void a_deploy_without_hooks_opens_two_exec_channels_and_a_rollback_two() {
     Releases releases = Releases.at(newDeployDirectory()).sharedDirs("log").sharedFiles("config/app.ini");
+
+    int[] channels = deployAndRollBack(releases);
+
+    System.out.printf("%s: %d exec channels for a deploy without hooks, %d for a rollback%n",
+        getClass().getSimpleName(), channels[0], channels[1]);
+    assertThat(channels[0]).isLessThanOrEqualTo(2);
+    assertThat(channels[1]).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void a_deploy_whose_reload_and_health_check_are_commands_opens_at_most_three_exec_channels() {
+    Releases plain = Releases.at(newDeployDirectory()).sharedDirs("log");
+    String app = plain.layout().current() + "/app.py";
+    Releases releases = plain.after(Step.SYMLINK, CommandHooksContract.command("test -f " + app))
+        .healthCheck(CommandHooksContract.check("grep -q VERSION " + app));
+
+    int[] channels = deployAndRollBack(releases);
+
+    System.out.printf("%s: %d exec channels for a deploy with a reload and a health check, %d for a rollback%n",
+        getClass().getSimpleName(), channels[0], channels[1]);
+    assertThat(channels[0]).isLessThanOrEqualTo(3);
+    assertThat(channels[1]).isLessThanOrEqualTo(2);
+  }
+
+  // The exec channels of a second deploy and of the rollback after it.
+  private int[] deployAndRollBack(Releases releases) {
     Host host = connect();
     releases.source(app("v1")).deploy(host);
-
     int beforeDeploy = execChannels();
     releases.source(app("v2")).deploy(host);
     int deploy = execChannels() - beforeDeploy;
     int beforeRollback = execChannels();
     releases.rollback(host);
-    int rollback = execChannels() - beforeRollback;
-
-    System.out.printf("%s: %d exec channels for a deploy without hooks, %d for a rollback%n",
-        getClass().getSimpleName(), deploy, rollback);
-    assertThat(deploy).isLessThanOrEqualTo(4);
-    assertThat(rollback).isLessThanOrEqualTo(3);
+    String live = host.readLink(releases.layout().current()).orElseThrow();
+    assertThat(host.readString(live + "/app.py")).isEqualTo("VERSION = 'v1'\n");
+    return new int[] {deploy, execChannels() - beforeRollback};
   }
 
   private String newDeployDirectory() {
