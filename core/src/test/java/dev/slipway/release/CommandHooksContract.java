@@ -91,6 +91,33 @@ abstract class CommandHooksContract extends ReleasesFixture {
   }
 
   @Test
+  void the_steps_of_one_trip_end_in_order_as_they_went_on_the_host() {
+    Releases releases = releases();
+    releases.source(app("v1")).deploy(host);
+    List<String> beforeSwitch = new ArrayList<>();
+    List<String> afterSwitch = new ArrayList<>();
+
+    deployReporting(steps(releases.after(Step.PREPARE, command(BROKEN)), beforeSwitch).source(app("v2")));
+    deployReporting(steps(releases.healthCheck(check(BROKEN)), afterSwitch).source(app("v3")));
+
+    assertThat(beforeSwitch).containsExactly("setup started", "setup succeeded", "update-code started",
+        "update-code succeeded", "symlink-shared started", "symlink-shared succeeded", "prepare started",
+        "prepare failed");
+    assertThat(afterSwitch).containsExactly("setup started", "setup succeeded", "update-code started",
+        "update-code succeeded", "symlink-shared started", "symlink-shared succeeded", "prepare started",
+        "prepare succeeded", "symlink started", "symlink succeeded", "deployed started", "deployed failed",
+        "cleanup started", "cleanup succeeded");
+  }
+
+  private static Releases steps(Releases releases, List<String> seen) {
+    return releases.listener(event -> {
+      if (event instanceof StepEvent step) {
+        seen.add(step.step().hookName() + " " + step.status().name().toLowerCase());
+      }
+    });
+  }
+
+  @Test
   void a_dry_run_sends_no_health_check_command_and_says_it_cannot_know() {
     Releases releases = releases();
     releases.source(app("v1")).deploy(host);
