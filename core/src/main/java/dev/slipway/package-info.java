@@ -25,8 +25,9 @@
  *   <li><b>Views stay views</b>: {@code cd}, {@code env}, {@code prefix}, {@code as},
  *       {@code sudo}, {@code dryRun} on a {@code Host} return a host sharing the connection.</li>
  *   <li><b>One placeholder syntax</b> for the commands a user writes: {@code %s}, each argument
- *       quoted ({@link dev.slipway.Command#format}); {@link dev.slipway.Command#shell} takes a line
- *       literally, so {@code date +%s} needs no escaping.</li>
+ *       quoted, {@code %%} a percent sign ({@link dev.slipway.Command#format},
+ *       {@code host.run("rm -rf %s", dir)}). A line without arguments is literal:
+ *       {@code host.run("date +%s")} runs as written, as {@link dev.slipway.Command#shell} does.</li>
  *   <li><b>Parts talk in types</b>: an outcome a caller branches on is a field or an enum, never
  *       text to parse back.</li>
  * </ul>

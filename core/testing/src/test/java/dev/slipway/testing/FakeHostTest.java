@@ -69,6 +69,24 @@ class FakeHostTest {
   }
 
   @Test
+  void a_line_without_arguments_is_matched_and_recorded_as_written() {
+    web.when("date +%s").thenOutput("1761123600\n")
+        .when("printf '%%d' 7").thenOutput("%d");
+
+    assertThat(web.capture("date +%s")).isEqualTo("1761123600");
+    assertThat(web.capture("printf '%%d' 7")).isEqualTo("%d");
+    assertThat(web.commands()).containsExactly("date +%s", "printf '%%d' 7");
+  }
+
+  @Test
+  void a_line_with_arguments_reads_a_doubled_percent_as_one() {
+    web.when("printf '%s' hi").thenOutput("hi");
+
+    assertThat(web.capture("printf '%%s' %s", "hi")).isEqualTo("hi");
+    assertThat(web.commands()).containsExactly("printf '%s' hi");
+  }
+
+  @Test
   void records_the_command_as_written_with_its_context_and_masked_secrets() {
     web.lenient();
     Host app = web.cd("/srv/app").env("MODE", "prod").sudo();
