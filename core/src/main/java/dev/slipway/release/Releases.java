@@ -113,13 +113,29 @@ public final class Releases {
     return copy(builder -> builder.keepFailed = releases);
   }
 
-  /** Directories under {@code shared/} linked into every release; created if missing, never deleted. */
+  /**
+   * The directories under {@code shared/} linked into every release, replacing those set before;
+   * created if missing, never deleted.
+   */
   public Releases sharedDirs(String... relativePaths) {
+    return copy(builder -> builder.sharedDirs = relativePaths(relativePaths));
+  }
+
+  /** Also links these directories under {@code shared/} into every release, after those set before. */
+  public Releases addSharedDirs(String... relativePaths) {
     return copy(builder -> builder.sharedDirs = concat(sharedDirs, relativePaths(relativePaths)));
   }
 
-  /** Files under {@code shared/} linked into every release; created empty if missing, never deleted. */
+  /**
+   * The files under {@code shared/} linked into every release, replacing those set before; created
+   * empty if missing, never deleted.
+   */
   public Releases sharedFiles(String... relativePaths) {
+    return copy(builder -> builder.sharedFiles = relativePaths(relativePaths));
+  }
+
+  /** Also links these files under {@code shared/} into every release, after those set before. */
+  public Releases addSharedFiles(String... relativePaths) {
     return copy(builder -> builder.sharedFiles = concat(sharedFiles, relativePaths(relativePaths)));
   }
 

@@ -127,13 +127,23 @@ public final class Recipe {
     return copy(builder -> builder.keep = releases);
   }
 
-  /** Directories under {@code shared/} linked into every release, e.g. {@code log}. */
+  /** The directories under {@code shared/} linked into every release, e.g. {@code log}, replacing those set before. */
   public Recipe sharedDirs(String... paths) {
+    return copy(builder -> builder.sharedDirs = concat(List.of(), List.of(paths)));
+  }
+
+  /** Also links these directories under {@code shared/} into every release, after those set before. */
+  public Recipe addSharedDirs(String... paths) {
     return copy(builder -> builder.sharedDirs = concat(sharedDirs, List.of(paths)));
   }
 
-  /** Files under {@code shared/} linked into every release, e.g. {@code .env}. */
+  /** The files under {@code shared/} linked into every release, e.g. {@code .env}, replacing those set before. */
   public Recipe sharedFiles(String... paths) {
+    return copy(builder -> builder.sharedFiles = concat(List.of(), List.of(paths)));
+  }
+
+  /** Also links these files under {@code shared/} into every release, after those set before. */
+  public Recipe addSharedFiles(String... paths) {
     return copy(builder -> builder.sharedFiles = concat(sharedFiles, List.of(paths)));
   }
 
@@ -195,8 +205,16 @@ public final class Recipe {
     return copy(builder -> builder.group = requireNonNull(name, "name"));
   }
 
-  /** Programs {@code check} requires on every host besides {@code tar} and those of the parts, e.g. {@code git}. */
+  /**
+   * The programs {@code check} requires on every host besides {@code tar} and those of the parts,
+   * e.g. {@code git}, replacing those set before.
+   */
   public Recipe requiredCommands(String... programs) {
+    return copy(builder -> builder.requiredCommands = concat(List.of(), List.of(programs)));
+  }
+
+  /** Also requires these programs on every host, after those set before. */
+  public Recipe addRequiredCommands(String... programs) {
     return copy(builder -> builder.requiredCommands = concat(requiredCommands, List.of(programs)));
   }
 
@@ -212,7 +230,8 @@ public final class Recipe {
 
   /** Every program {@code check} looks for on the hosts. */
   public List<String> allRequiredCommands() {
-    LinkedHashSet<String> all = new LinkedHashSet<>(requiredCommands);
+    LinkedHashSet<String> all = new LinkedHashSet<>(List.of("tar"));
+    all.addAll(requiredCommands);
     dependencies.forEach(environment -> all.addAll(environment.requiredCommands()));
     services.forEach(service -> all.addAll(service.requiredCommands()));
     return List.copyOf(all);
@@ -317,7 +336,7 @@ public final class Recipe {
     private HostFactory inventoryHosts;
     private Path inventory;
     private String group = "web";
-    private List<String> requiredCommands = List.of("tar");
+    private List<String> requiredCommands = List.of();
     private List<Object> options = List.of();
     private Optional<Provisioning> provisioning = Optional.empty();
 
