@@ -71,7 +71,7 @@ final class Preflight {
   }
 
   private Optional<Problem> writable(Host host) {
-    CommandResult result = host.execute(Command.cmd("sh", "-c", WRITABLE, "slipway-check", recipe.deployTo()));
+    CommandResult result = host.execute(Command.cmd("sh", "-c", WRITABLE, "slipway-check", recipe.requireDeployTo()));
     if (result.succeeded()) {
       return Optional.empty();
     }
@@ -79,12 +79,12 @@ final class Preflight {
       return Optional.of(new Problem(host.name(), "command", "mv cannot replace a link in place (mv -T): the switch"
           + " needs GNU coreutils' or BusyBox's mv"));
     }
-    return Optional.of(new Problem(host.name(), "deploy-to", recipe.deployTo() + " cannot be written: "
+    return Optional.of(new Problem(host.name(), "deploy-to", recipe.requireDeployTo() + " cannot be written: "
         + result.stdout().strip() + " is not a writable directory"));
   }
 
   private Optional<Problem> space(Host host) {
-    CommandResult result = host.execute(Command.cmd("sh", "-c", SPACE, "slipway-check", recipe.deployTo()));
+    CommandResult result = host.execute(Command.cmd("sh", "-c", SPACE, "slipway-check", recipe.requireDeployTo()));
     String[] numbers = result.stdout().strip().split("\\s+");
     if (!result.succeeded() || numbers.length != 2 || !numbers[0].matches("\\d+") || !numbers[1].matches("\\d+")) {
       return Optional.empty();
@@ -94,7 +94,7 @@ final class Preflight {
     if (free > needed) {
       return Optional.empty();
     }
-    return Optional.of(new Problem(host.name(), "disk", "only " + free + " KiB free under " + recipe.deployTo()
+    return Optional.of(new Problem(host.name(), "disk", "only " + free + " KiB free under " + recipe.requireDeployTo()
         + ", the live release takes " + needed + " KiB"));
   }
 

@@ -149,7 +149,8 @@ public final class Recipe {
 
   /** A dependency environment built per hash of its lock files, e.g. {@code Python.venv("venv")...}. */
   public Recipe dependencies(Dependencies environment) {
-    return copy(builder -> builder.dependencies = concat(dependencies, List.of(requireNonNull(environment, "environment"))));
+    requireNonNull(environment, "environment");
+    return copy(builder -> builder.dependencies = concat(dependencies, List.of(environment)));
   }
 
   /** A service started or reloaded after every switch, e.g. {@code GunicornService.app("app:app")}. */
@@ -220,12 +221,8 @@ public final class Recipe {
 
   /** More command-line options: a picocli {@code @Option}-annotated object the program reads, added to every command. */
   public Recipe options(Object picocliOptions) {
-    return copy(builder -> builder.options = concat(options, List.of(requireNonNull(picocliOptions, "picocliOptions"))));
-  }
-
-  /** The deploy path. */
-  public String deployTo() {
-    return requireDeployTo();
+    requireNonNull(picocliOptions, "picocliOptions");
+    return copy(builder -> builder.options = concat(options, List.of(picocliOptions)));
   }
 
   /** Every program {@code check} looks for on the hosts. */
@@ -301,7 +298,8 @@ public final class Recipe {
     });
   }
 
-  private String requireDeployTo() {
+  /** The deploy path; a recipe without one cannot run a command that reaches the hosts. */
+  String requireDeployTo() {
     if (deployTo == null) {
       throw new IllegalStateException("recipe " + name + " has no deploy path: call deployTo(\"/opt/" + name + "\")");
     }
