@@ -36,9 +36,7 @@ final class HostRun {
   private final List<HistoryEntry> history = new ArrayList<>();
   private final List<String> unknown = new ArrayList<>();
   private Duration switchBackHooks;
-  private LockHolder holder;
-  private boolean locked;
-  private boolean lockUnknown;
+  private final HostLock lock;
   private boolean oneTrip;
   private Optional<Step> current = Optional.empty();
   private Optional<Step> stoppedIn = Optional.empty();
@@ -55,6 +53,7 @@ final class HostRun {
     this.plan = plan;
     this.layout = plan.layout;
     this.events = new StepEvents(plan.listeners);
+    this.lock = new HostLock(this.host, layout);
   }
 
   /**
@@ -62,22 +61,7 @@ final class HostRun {
    * round trip, then reads the host's state.
    */
   void lock(String action, List<Operation> more) {
-    holder = LockHolder.thisProcess(plan.clock, action);
-    List<Operation> ops = new ArrayList<>(DeployLock.acquire(layout, holder));
-    ops.addAll(more);
-    try {
-      host.apply(new Batch(ops));
-    } catch (CommandFailedException e) {
-      throw DeployLock.explain(host, layout, holder, e);
-    } catch (RuntimeException lost) {
-      // The batch may have run though its reply was lost: a lock that is ours is released on the way
-      // out, and one that cannot be read yet is read again before anything else is sent.
-      DeployLock.Holding holding = DeployLock.holding(host, layout, holder);
-      locked = holding != DeployLock.Holding.NOT_OURS;
-      lockUnknown = holding == DeployLock.Holding.UNREADABLE;
-      throw lost;
-    }
-    locked = true;
+    lock.take(plan.clock, action, more);
     state = HostState.read(host, layout);
   }
 
@@ -228,7 +212,12 @@ final class HostRun {
   }
 
   private void send() {
-    confirmLock();
+    try {
+      lock.require();
+    } catch (ReleaseException notHeld) {
+      queued.clear();
+      throw notHeld;
+    }
     QueuedOps.Taken taken = queued.take(current);
     stoppedIn = Optional.empty();
     try {
@@ -245,9 +234,11 @@ final class HostRun {
     } catch (CommandFailedException stoppedSomewhere) {
       throw stopped(taken.firstStep(), stoppedSomewhere);
     } catch (RuntimeException lost) {
-      if (!ranDespite(taken, lost)) {
+      // The reply was lost, perhaps not the batch.
+      if (!lock.ranDespiteLostReply(taken.batch())) {
         throw stopped(taken.firstStep(), lost);
       }
+      log.warn("{}: the reply of the last round trip was lost, but it ran: the lock is released", host.name(), lost);
     }
     taken.ranBetween(-1, taken.batch().operations().size());
     events.publishHeld();
@@ -277,43 +268,6 @@ final class HostRun {
     return error;
   }
 
-  // The reply was lost, perhaps not the batch: one that ended by releasing our lock ran whole if
-  // the lock is no longer ours. A lock that cannot be read is asked about before the next send.
-  private boolean ranDespite(QueuedOps.Taken taken, RuntimeException lost) {
-    if (!locked) {
-      return false;
-    }
-    DeployLock.Holding holding = DeployLock.holding(host, layout, holder);
-    lockUnknown = holding == DeployLock.Holding.UNREADABLE;
-    if (holding != DeployLock.Holding.NOT_OURS) {
-      return false;
-    }
-    locked = false;
-    boolean ran = taken.batch().operations().contains(DeployLock.release(layout));
-    if (ran) {
-      log.warn("{}: the reply of the last round trip was lost, but it ran: the lock is released", host.name(), lost);
-    }
-    return ran;
-  }
-
-  private void confirmLock() {
-    if (!lockUnknown) {
-      return;
-    }
-    DeployLock.Holding holding = DeployLock.holding(host, layout, holder);
-    if (holding == DeployLock.Holding.UNREADABLE) {
-      throw new ReleaseException(host.name() + ": cannot tell whether the deploy lock " + layout.lock()
-          + " is still ours after a lost reply; sent nothing more");
-    }
-    lockUnknown = false;
-    if (holding == DeployLock.Holding.NOT_OURS) {
-      locked = false;
-      queued.clear();
-      throw new ReleaseException(host.name() + ": the deploy lock " + layout.lock() + " is not ours after a lost"
-          + " reply; sent nothing more");
-    }
-  }
-
   /** Drops queued operations that a failure made pointless; the steps that queued them are reported. */
   void dropQueued() {
     queued.clear();
@@ -326,7 +280,7 @@ final class HostRun {
    * operations fail.
    */
   void unlock() {
-    if (!locked) {
+    if (!lock.held()) {
       return;
     }
     try {
@@ -350,7 +304,7 @@ final class HostRun {
       queueClosing();
       flush();
     } catch (RuntimeException | Error e) {
-      if (locked && stoppedIn.isPresent()) {
+      if (lock.held() && stoppedIn.isPresent()) {
         history.remove(history.size() - 1);
         throw e;
       }
@@ -363,18 +317,18 @@ final class HostRun {
     closing().forEach(queued::add);
     queued.mark(Optional.empty(), () -> {
       history.clear();
-      locked = false;
+      lock.released();
     });
   }
 
   private void closeAgain() {
     try {
-      if (locked && !lockUnknown) {
+      if (lock.surelyHeld()) {
         dropQueued();
         host.apply(new Batch(closing()));
       }
     } finally {
-      locked = false;
+      lock.released();
     }
   }
 
@@ -421,7 +375,7 @@ final class HostRun {
   }
 
   boolean locked() {
-    return locked;
+    return lock.held();
   }
 
   HostReport report(HostReport.Outcome outcome) {
