@@ -176,11 +176,17 @@ class WorkshopRecipeFakeHostTest {
 
   /**
    * From now on the health check's loop on the host gets {@code version}: it reports how many
-   * attempts it made (all of them when the answer is wrong) and the last status, then the body.
+   * attempts it made (all of them when the answer is wrong) and the last status, then the body;
+   * the check sent as one command in the switch's batch passes when it expects {@code version}, and
+   * otherwise fails saying what it got.
    */
   private void answeringVersion(String version) {
     web.when(command -> command.contains(" slipway-health ")).thenOutput("slipway-health 150 200\n{\"version\": \""
-        + version + "\"}");
+        + version + "\"}")
+        .when(command -> command.contains(" slipway-verdict ")).thenFail(1, "Health check failed for web1: the last"
+            + " attempt got status 200, body: {\"version\": \"" + version + "\"}\n")
+        .when(command -> command.contains(" slipway-verdict ") && command.contains(" 200 " + version + " "))
+        .thenSucceed();
   }
 
   /** The supervisor of the recipe's gunicorn, whose requests the fake answers. */
