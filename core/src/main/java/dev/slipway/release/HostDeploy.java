@@ -87,7 +87,8 @@ final class HostDeploy {
    */
   private void install() {
     InstallTarget target = new InstallTarget(layout.next(),
-        previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state());
+        previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state(),
+        previous.flatMap(Release::commit));
     source.installOperations(target).ifPresentOrElse(ops -> run.queueWithFallback(ops, () -> {
       host.apply(Batch.of(new Operation.Remove(target.directory()), new Operation.Mkdirs(target.directory())));
       source.install(host, target);
