@@ -235,11 +235,11 @@ send_signal() {
 # Replaces the running process by the REEXEC line's; gives up with its last complaint.
 reexecute() {
   complaint=$( (eval "$reexec") 2>&1 >/dev/null) && read_pid && ours "$pid" && return 0
-  failure="could not be re-executed"
-  excerpt=$(printf '%s\n' "$complaint" | tail -n 1)
+  why=$(printf '%s\n' "$complaint" | tail -n 1)
+  why=${why:-the re-exec failed without a word}
   answer reexec-failed
-  printf '%s\n' "${excerpt:-the re-exec failed without a word}"
-  echo "$name $failure: ${excerpt:-the re-exec failed without a word} (log $log)" >&2
+  printf '%s\n' "$why"
+  echo "$name could not be re-executed: $why (log $log)" >&2
   exit 3
 }
 
