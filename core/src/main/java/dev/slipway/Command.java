@@ -15,12 +15,13 @@ import java.util.Optional;
  * is expected, whether it only reads). Commands are immutable values; every {@code with}-style method returns a copy.
  *
  * <p>Quoting is never the caller's job. Arguments given to {@link #cmd} or to the {@code %s}
- * placeholders of {@link #format} are quoted by the library; {@link #shell} is a raw line, visibly
- * so:
+ * placeholders of {@link #format} are quoted by the library; {@link #shell}, and {@link #format}
+ * without arguments, is a raw line, visibly so:
  *
  * <pre>{@code
  * host.run(Command.cmd("mkdir", "-p", releaseDir));          // mkdir -p '/srv/app/releases/…'
  * host.run("python3 -c %s", "print('hi')");                  // python3 -c 'print('"'"'hi'"'"')'
+ * host.run("date +%s");                                      // no arguments: sent as written
  * host.run(Command.shell("grep -q x f").allowFailure());     // raw line; a non-zero exit is fine
  * }</pre>
  *
@@ -65,10 +66,14 @@ public final class Command {
 
   /**
    * A shell line with {@code %s} placeholders, each replaced by one quoted argument; {@code %%} is a
-   * literal percent sign.
+   * literal percent sign. Without arguments the line is sent as written, like {@link #shell}, so
+   * {@code format("date +%s")} needs no escaping.
    */
   public static Command format(String template, Object... args) {
     requireNonNull(template, "template");
+    if (args.length == 0) {
+      return shell(template);
+    }
     List<Object> parts = new ArrayList<>();
     StringBuilder raw = new StringBuilder();
     int next = 0;

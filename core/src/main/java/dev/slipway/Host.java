@@ -72,7 +72,10 @@ public interface Host extends AutoCloseable {
     return result;
   }
 
-  /** Runs a shell line whose {@code %s} placeholders are replaced by the quoted {@code args}. */
+  /**
+   * Runs a shell line whose {@code %s} placeholders are replaced by the quoted {@code args}
+   * ({@code %%} is a percent sign); a line without arguments runs as written ({@code "date +%s"}).
+   */
   default CommandResult run(String template, Object... args) {
     return run(Command.format(template, args));
   }
@@ -85,7 +88,7 @@ public interface Host extends AutoCloseable {
     return execute(command.readOnly()).succeeded();
   }
 
-  /** Whether the shell line (with quoted {@code %s} arguments) exits with status 0. */
+  /** Whether the shell line ({@code %s} arguments as for {@link #run(String, Object...)}) exits with status 0. */
   default boolean test(String template, Object... args) {
     return test(Command.format(template, args));
   }

@@ -14,19 +14,29 @@
  *   <li><b>Small values are records</b> ({@code HostContext}, {@code CommandResult},
  *       {@code FileInfo}): built whole, compared by value.</li>
  *   <li><b>Plans with many options are immutable values with final fields</b>
- *       ({@code Releases}, {@code Command}, {@code GitSource}, {@code HttpHealthCheck}): each
- *       option method returns a modified copy, so a plan can be shared and specialised
- *       ({@code releases.keep(3)} leaves {@code releases} as it was). Types that are assembled
- *       once and then only used ({@code SshHost}, {@code SystemdService}) have a {@code Builder}
- *       and {@code newBuilder()} to derive another, as OkHttp's client does.</li>
- *   <li><b>{@code x(..)} sets or replaces; {@code addX(..)} appends.</b> A getter is a noun
+ *       ({@code Releases}, {@code Command}, {@code GitSource}, {@code HttpHealthCheck},
+ *       {@code Recipe}): each option method returns a modified copy, so a plan can be shared and
+ *       specialised ({@code releases.keep(3)} leaves {@code releases} as it was); with many
+ *       fields the copy goes through a private builder. Types that are assembled once and then
+ *       only used are made with a public {@code Builder} ({@code Provisioning.newBuilder()},
+ *       {@code SshHost.builder(target)}, {@code SystemdService.named(name)}), as OkHttp's client
+ *       is.</li>
+ *   <li><b>{@code x(..)} sets or replaces; {@code addX(..)} appends</b>
+ *       ({@code sharedDirs("log")} replaces the list, {@code addSharedDirs("tmp")} adds to it).
+ *       A method that takes one item adds it ({@code healthCheck(check)},
+ *       {@code dependencies(environment)}, {@code listener(l)}); hooks take the verbs
+ *       {@code before} and {@code after}. A getter is a noun
  *       ({@code timeout()}); a copy is a verb phrase or takes the new value
  *       ({@code withTimeout(..)}, {@code keep(5)}); no name is both.</li>
+ *   <li><b>One way for one thing</b>: {@code Hosts.any()} picks the host for work done once;
+ *       a {@code FakeHost} is scripted with {@code when(..)} (exact text, or any
+ *       {@code Predicate} such as {@code Pattern.asMatchPredicate()}).</li>
  *   <li><b>Views stay views</b>: {@code cd}, {@code env}, {@code prefix}, {@code as},
  *       {@code sudo}, {@code dryRun} on a {@code Host} return a host sharing the connection.</li>
  *   <li><b>One placeholder syntax</b> for the commands a user writes: {@code %s}, each argument
- *       quoted ({@link dev.slipway.Command#format}); {@link dev.slipway.Command#shell} takes a line
- *       literally, so {@code date +%s} needs no escaping.</li>
+ *       quoted, {@code %%} a percent sign ({@link dev.slipway.Command#format},
+ *       {@code host.run("rm -rf %s", dir)}). A line without arguments is literal:
+ *       {@code host.run("date +%s")} runs as written, as {@link dev.slipway.Command#shell} does.</li>
  *   <li><b>Parts talk in types</b>: an outcome a caller branches on is a field or an enum, never
  *       text to parse back.</li>
  * </ul>

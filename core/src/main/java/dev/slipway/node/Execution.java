@@ -218,7 +218,7 @@ public final class Execution implements AutoCloseable {
     private final List<EventListener> listeners = new ArrayList<>();
     private boolean dryRun;
     private int parallelism = RunSettings.DEFAULT_PARALLELISM;
-    private HostChooser chooser = (node, action, candidates) -> candidates.first();
+    private HostChooser chooser = (node, action, candidates) -> candidates.any();
     private Console console = Console.nonInteractive(System.out, false);
 
     private Builder(Node root) {

@@ -108,13 +108,8 @@ public final class Hosts implements Iterable<Host> {
         .orElseThrow(() -> new NoSuchElementException("no host " + name + " here; hosts: " + names()));
   }
 
-  /** The first host, for work that must happen once (a migration, a database client). */
+  /** One host, the first in order, for work that must happen once (a migration, a database client). */
   public Host any() {
-    return first();
-  }
-
-  /** The first host in order. */
-  public Host first() {
     List<Host> list = list();
     if (list.isEmpty()) {
       throw new NoSuchElementException("no hosts here (" + roles.describeRoles() + ")");

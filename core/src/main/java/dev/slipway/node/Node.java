@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * An {@link Execution} runs actions by path and name with listeners, dry-run, parallelism and
  * cancellation. An action is also a plain method: a unit test gives the node fake hosts and calls it.
  * <pre>{@code
- * FakeHost web = FakeHost.named("web1").answer("echo hello world", 0, "hello world\n");
+ * FakeHost web = FakeHost.named("web1").when("echo hello world").thenOutput("hello world\n");
  * SayHello node = new SayHello();
  * node.roles(roles -> roles.add("host", web));
  * node.hello();

@@ -41,7 +41,7 @@ public class ParallelNode extends Node {
           + " and no isolation is running: run the action through an Execution, or wrap the call in"
           + " onEachHost(() -> ...) or onHost(name, () -> ...)");
     }
-    return isolated.first();
+    return isolated.any();
   }
 
   /** Runs {@code action} once per host, in parallel, each in its own isolation; returns each value. */

@@ -40,55 +40,52 @@ import java.util.function.Consumer;
  * deploy any number of times, from several threads.
  */
 public final class Releases {
-  // Package-private so that the runs in this package read them; set only on fresh copies.
+  // Package-private so that the runs in this package read them.
   final ReleaseLayout layout;
-  int keep = 5;
-  int keepFailed = 2;
-  List<String> sharedDirs = List.of();
-  List<String> sharedFiles = List.of();
-  Source source;
-  Map<Step, List<Hook>> before = new EnumMap<>(Step.class);
-  Map<Step, List<Hook>> after = new EnumMap<>(Step.class);
-  List<HealthCheck> healthChecks = List.of();
-  List<DependencyEnvironment> environments = List.of();
-  boolean removeRolledBack;
-  AfterSwitchFailure afterSwitchFailure = AfterSwitchFailure.ROLL_BACK_ALL;
-  Rollout rollout = Rollout.allAtOnce();
-  int parallelism = 10;
-  Clock clock = Clock.systemUTC();
-  String deployedBy = System.getProperty("user.name", "unknown") + "@" + LockHolder.controllerName();
-  List<EventListener> listeners = List.of();
-  DataBackups backups = DataBackups.NONE;
+  final int keep;
+  final int keepFailed;
+  final List<String> sharedDirs;
+  final List<String> sharedFiles;
+  final Source source;
+  final Map<Step, List<Hook>> before;
+  final Map<Step, List<Hook>> after;
+  final List<HealthCheck> healthChecks;
+  final List<DependencyEnvironment> environments;
+  final boolean removeRolledBack;
+  final AfterSwitchFailure afterSwitchFailure;
+  final Rollout rollout;
+  final int parallelism;
+  final Clock clock;
+  final String deployedBy;
+  final List<EventListener> listeners;
+  final DataBackups backups;
 
-  private Releases(ReleaseLayout layout) {
-    this.layout = layout;
+  private Releases(Builder builder) {
+    layout = builder.layout;
+    keep = builder.keep;
+    keepFailed = builder.keepFailed;
+    sharedDirs = builder.sharedDirs;
+    sharedFiles = builder.sharedFiles;
+    source = builder.source;
+    before = builder.before;
+    after = builder.after;
+    healthChecks = builder.healthChecks;
+    environments = builder.environments;
+    removeRolledBack = builder.removeRolledBack;
+    afterSwitchFailure = builder.afterSwitchFailure;
+    rollout = builder.rollout;
+    parallelism = builder.parallelism;
+    clock = builder.clock;
+    deployedBy = builder.deployedBy;
+    listeners = builder.listeners;
+    backups = builder.backups;
   }
 
-  private Releases(Releases from) {
-    layout = from.layout;
-    keep = from.keep;
-    keepFailed = from.keepFailed;
-    sharedDirs = from.sharedDirs;
-    sharedFiles = from.sharedFiles;
-    source = from.source;
-    before = from.before;
-    after = from.after;
-    healthChecks = from.healthChecks;
-    environments = from.environments;
-    removeRolledBack = from.removeRolledBack;
-    afterSwitchFailure = from.afterSwitchFailure;
-    rollout = from.rollout;
-    parallelism = from.parallelism;
-    clock = from.clock;
-    deployedBy = from.deployedBy;
-    listeners = from.listeners;
-    backups = from.backups;
-  }
-
-  private Releases with(Consumer<Releases> change) {
-    Releases copy = new Releases(this);
-    change.accept(copy);
-    return copy;
+  /** This value with {@code change} applied to a builder of its settings. */
+  private Releases copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new Releases(builder);
   }
 
   /**
@@ -97,7 +94,7 @@ public final class Releases {
    * @throws IllegalArgumentException for {@code /}, an empty or relative path, or one with {@code ..}
    */
   public static Releases at(String deployTo) {
-    return new Releases(ReleaseLayout.at(deployTo));
+    return new Releases(new Builder(ReleaseLayout.at(deployTo)));
   }
 
   /** Keeps {@code releases} good releases (default 5); the live one and the rollback target are always kept. */
@@ -105,7 +102,7 @@ public final class Releases {
     if (releases < 1) {
       throw new IllegalArgumentException("keep must be >= 1, was " + releases);
     }
-    return with(copy -> copy.keep = releases);
+    return copy(builder -> builder.keep = releases);
   }
 
   /** Keeps up to {@code releases} failed or rolled-back releases for inspection (default 2). */
@@ -113,57 +110,73 @@ public final class Releases {
     if (releases < 0) {
       throw new IllegalArgumentException("keepFailed must be >= 0, was " + releases);
     }
-    return with(copy -> copy.keepFailed = releases);
+    return copy(builder -> builder.keepFailed = releases);
   }
 
-  /** Directories under {@code shared/} linked into every release; created if missing, never deleted. */
+  /**
+   * The directories under {@code shared/} linked into every release, replacing those set before;
+   * created if missing, never deleted.
+   */
   public Releases sharedDirs(String... relativePaths) {
-    return with(copy -> copy.sharedDirs = concat(sharedDirs, relativePaths(relativePaths)));
+    return copy(builder -> builder.sharedDirs = relativePaths(relativePaths));
   }
 
-  /** Files under {@code shared/} linked into every release; created empty if missing, never deleted. */
+  /** Also links these directories under {@code shared/} into every release, after those set before. */
+  public Releases addSharedDirs(String... relativePaths) {
+    return copy(builder -> builder.sharedDirs = concat(sharedDirs, relativePaths(relativePaths)));
+  }
+
+  /**
+   * The files under {@code shared/} linked into every release, replacing those set before; created
+   * empty if missing, never deleted.
+   */
   public Releases sharedFiles(String... relativePaths) {
-    return with(copy -> copy.sharedFiles = concat(sharedFiles, relativePaths(relativePaths)));
+    return copy(builder -> builder.sharedFiles = relativePaths(relativePaths));
+  }
+
+  /** Also links these files under {@code shared/} into every release, after those set before. */
+  public Releases addSharedFiles(String... relativePaths) {
+    return copy(builder -> builder.sharedFiles = concat(sharedFiles, relativePaths(relativePaths)));
   }
 
   /** Where the release's files come from; resolved once per deploy, before any host is touched. */
   public Releases source(Source newSource) {
-    return with(copy -> copy.source = requireNonNull(newSource, "source"));
+    return copy(builder -> builder.source = requireNonNull(newSource, "source"));
   }
 
   /** Runs {@code hook} on each host before {@code step}. Hooks of one step run in the order added. */
   public Releases before(Step step, Hook hook) {
-    return with(copy -> copy.before = withHook(before, step, hook));
+    return copy(builder -> builder.before = withHook(before, step, hook));
   }
 
   /** Runs {@code hook} on each host after {@code step}. */
   public Releases after(Step step, Hook hook) {
-    return with(copy -> copy.after = withHook(after, step, hook));
+    return copy(builder -> builder.after = withHook(after, step, hook));
   }
 
   /** Checks each host once its new release is live; a failure switches it back. */
   public Releases healthCheck(HealthCheck check) {
-    return with(copy -> copy.healthChecks = concat(healthChecks, List.of(requireNonNull(check, "check"))));
+    return copy(builder -> builder.healthChecks = concat(healthChecks, List.of(requireNonNull(check, "check"))));
   }
 
   /** Builds {@code environment} once per hash of its lock files and links it into every release. */
   public Releases dependencies(DependencyEnvironment environment) {
-    return with(copy -> copy.environments = concat(environments, List.of(environment.requireComplete())));
+    return copy(builder -> builder.environments = concat(environments, List.of(environment.requireComplete())));
   }
 
   /** Removes a release as soon as it is rolled back from (Ansistrano's {@code remove_rolled_back}). */
   public Releases removeRolledBack() {
-    return with(copy -> copy.removeRolledBack = true);
+    return copy(builder -> builder.removeRolledBack = true);
   }
 
   /** What a multi-host deploy does when some hosts fail after the switch (default: roll all back). */
   public Releases onFailureAfterSwitch(AfterSwitchFailure policy) {
-    return with(copy -> copy.afterSwitchFailure = requireNonNull(policy, "policy"));
+    return copy(builder -> builder.afterSwitchFailure = requireNonNull(policy, "policy"));
   }
 
   /** How many hosts change at a time (default: all at once, two-phase). */
   public Releases rollout(Rollout newRollout) {
-    return with(copy -> copy.rollout = requireNonNull(newRollout, "rollout"));
+    return copy(builder -> builder.rollout = requireNonNull(newRollout, "rollout"));
   }
 
   /** How many hosts are worked on at once (default 10). */
@@ -171,22 +184,22 @@ public final class Releases {
     if (hosts < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, was " + hosts);
     }
-    return with(copy -> copy.parallelism = hosts);
+    return copy(builder -> builder.parallelism = hosts);
   }
 
   /** The clock release ids and records are taken from (tests use a fixed one). */
   public Releases clock(Clock newClock) {
-    return with(copy -> copy.clock = requireNonNull(newClock, "clock"));
+    return copy(builder -> builder.clock = requireNonNull(newClock, "clock"));
   }
 
   /** Who is recorded as deploying (default {@code user@controller}). */
   public Releases deployedBy(String who) {
-    return with(copy -> copy.deployedBy = requireNonNull(who, "who"));
+    return copy(builder -> builder.deployedBy = requireNonNull(who, "who"));
   }
 
   /** Also reports step events and every command's events to {@code listener}. */
   public Releases listener(EventListener listener) {
-    return with(copy -> copy.listeners = concat(listeners, List.of(requireNonNull(listener, "listener"))));
+    return copy(builder -> builder.listeners = concat(listeners, List.of(requireNonNull(listener, "listener"))));
   }
 
   /** The paths this value deploys to. */
@@ -201,13 +214,13 @@ public final class Releases {
    */
   public Releases addBackup(DataBackup data) {
     DataBackups more = backups.with(data);
-    return with(r -> r.backups = more);
+    return copy(builder -> builder.backups = more);
   }
 
   /** When the service stops during an update: {@link UpdateOrder#zeroDowntime()} unless said otherwise. */
   public Releases updateOrder(UpdateOrder order) {
     DataBackups ordered = backups.withOrder(requireNonNull(order, "order"));
-    return with(r -> r.backups = ordered);
+    return copy(builder -> builder.backups = ordered);
   }
 
   /**
@@ -358,5 +371,52 @@ public final class Releases {
     copy.putAll(hooks);
     copy.put(requireNonNull(step, "step"), concat(hooks.getOrDefault(step, List.of()), List.of(requireNonNull(hook, "hook"))));
     return copy;
+  }
+
+  /** The settings of one {@code Releases} while a copy of it is being made. */
+  private static final class Builder {
+    private final ReleaseLayout layout;
+    private int keep = 5;
+    private int keepFailed = 2;
+    private List<String> sharedDirs = List.of();
+    private List<String> sharedFiles = List.of();
+    private Source source;
+    private Map<Step, List<Hook>> before = new EnumMap<>(Step.class);
+    private Map<Step, List<Hook>> after = new EnumMap<>(Step.class);
+    private List<HealthCheck> healthChecks = List.of();
+    private List<DependencyEnvironment> environments = List.of();
+    private boolean removeRolledBack;
+    private AfterSwitchFailure afterSwitchFailure = AfterSwitchFailure.ROLL_BACK_ALL;
+    private Rollout rollout = Rollout.allAtOnce();
+    private int parallelism = 10;
+    private Clock clock = Clock.systemUTC();
+    private String deployedBy = System.getProperty("user.name", "unknown") + "@" + LockHolder.controllerName();
+    private List<EventListener> listeners = List.of();
+    private DataBackups backups = DataBackups.NONE;
+
+    private Builder(ReleaseLayout layout) {
+      this.layout = layout;
+    }
+
+    private Builder(Releases from) {
+      layout = from.layout;
+      keep = from.keep;
+      keepFailed = from.keepFailed;
+      sharedDirs = from.sharedDirs;
+      sharedFiles = from.sharedFiles;
+      source = from.source;
+      before = from.before;
+      after = from.after;
+      healthChecks = from.healthChecks;
+      environments = from.environments;
+      removeRolledBack = from.removeRolledBack;
+      afterSwitchFailure = from.afterSwitchFailure;
+      rollout = from.rollout;
+      parallelism = from.parallelism;
+      clock = from.clock;
+      deployedBy = from.deployedBy;
+      listeners = from.listeners;
+      backups = from.backups;
+    }
   }
 }

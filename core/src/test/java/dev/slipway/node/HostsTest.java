@@ -164,7 +164,7 @@ class HostsTest {
     assertThat(web.any().name()).isEqualTo("web-1");
     assertThat(web.host("web-2").name()).isEqualTo("web-2");
     assertThatThrownBy(() -> web.host("web-9")).hasMessageContaining("hosts: [web-1, web-2]");
-    assertThatThrownBy(() -> Hosts.of("web", List.of()).first()).hasMessageContaining("no hosts here");
+    assertThatThrownBy(() -> Hosts.of("web", List.of()).any()).hasMessageContaining("no hosts here");
   }
 
   @Test

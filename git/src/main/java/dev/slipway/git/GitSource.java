@@ -11,6 +11,7 @@ import dev.slipway.release.Source;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.URIish;
 
@@ -41,22 +42,22 @@ public final class GitSource implements Source {
   private final Optional<Path> knownHosts;
   private final Path cacheDirectory;
 
-  private GitSource(Optional<Path> directory, Optional<String> url, String ref, Optional<String> version,
-                    GitStrategy strategy, Optional<Path> identity, Optional<Path> knownHosts, Path cacheDirectory) {
-    this.directory = directory;
-    this.url = url;
-    this.ref = ref;
-    this.version = version;
-    this.strategy = strategy;
-    this.identity = identity;
-    this.knownHosts = knownHosts;
-    this.cacheDirectory = cacheDirectory;
+  private GitSource(Builder builder) {
+    directory = builder.directory;
+    url = builder.url;
+    ref = builder.ref;
+    version = builder.version;
+    strategy = builder.strategy;
+    identity = builder.identity;
+    knownHosts = builder.knownHosts;
+    cacheDirectory = builder.cacheDirectory;
   }
 
   /** The repository in a local directory (a work tree or a bare repository), at {@code HEAD}. */
   public static GitSource of(Path repository) {
-    return new GitSource(Optional.of(repository.toAbsolutePath().normalize()), Optional.empty(), "HEAD",
-        Optional.empty(), GitStrategy.ARCHIVE, Optional.empty(), Optional.empty(), defaultCache());
+    Builder builder = new Builder();
+    builder.directory = Optional.of(repository.toAbsolutePath().normalize());
+    return new GitSource(builder);
   }
 
   /** The repository at {@code url} ({@code ssh://}, {@code file://}, scp-like, or a local path). */
@@ -65,32 +66,33 @@ public final class GitSource implements Source {
     if (isLocalPath(url)) {
       return of(Path.of(url));
     }
-    return new GitSource(Optional.empty(), Optional.of(url), "HEAD", Optional.empty(), GitStrategy.ARCHIVE,
-        Optional.empty(), Optional.empty(), defaultCache());
+    Builder builder = new Builder();
+    builder.url = Optional.of(url);
+    return new GitSource(builder);
   }
 
   /** The tag, branch or commit id (full or abbreviated) to deploy. */
   public GitSource ref(String ref) {
     requireNonNull(ref, "ref");
-    return new GitSource(directory, url, ref, version, strategy, identity, knownHosts, cacheDirectory);
+    return copy(builder -> builder.ref = ref);
   }
 
   /** The version recorded for the release, instead of the tag or {@code git describe}. */
   public GitSource version(String version) {
     requireNonNull(version, "version");
-    return new GitSource(directory, url, ref, Optional.of(version), strategy, identity, knownHosts, cacheDirectory);
+    return copy(builder -> builder.version = Optional.of(version));
   }
 
   /** How the files reach the host; {@link GitStrategy#ARCHIVE} unless told otherwise. */
   public GitSource strategy(GitStrategy strategy) {
     requireNonNull(strategy, "strategy");
-    return new GitSource(directory, url, ref, version, strategy, identity, knownHosts, cacheDirectory);
+    return copy(builder -> builder.strategy = strategy);
   }
 
   /** The private key that fetches a private repository over SSH (on the controller and, for a mirror, the host). */
   public GitSource identity(Path privateKey) {
     requireNonNull(privateKey, "privateKey");
-    return new GitSource(directory, url, ref, version, strategy, Optional.of(privateKey), knownHosts, cacheDirectory);
+    return copy(builder -> builder.identity = Optional.of(privateKey));
   }
 
   /**
@@ -100,13 +102,20 @@ public final class GitSource implements Source {
    */
   public GitSource knownHosts(Path file) {
     requireNonNull(file, "file");
-    return new GitSource(directory, url, ref, version, strategy, identity, Optional.of(file), cacheDirectory);
+    return copy(builder -> builder.knownHosts = Optional.of(file));
   }
 
   /** Where remote repositories are cached on the controller; {@code ~/.cache/slipway/git} by default. */
   public GitSource cacheDirectory(Path directory) {
     requireNonNull(directory, "directory");
-    return new GitSource(this.directory, url, ref, version, strategy, identity, knownHosts, directory);
+    return copy(builder -> builder.cacheDirectory = directory);
+  }
+
+  /** This source with {@code change} applied to a builder of its settings. */
+  private GitSource copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new GitSource(builder);
   }
 
   @Override
@@ -158,7 +167,29 @@ public final class GitSource implements Source {
     }
   }
 
-  private static Path defaultCache() {
-    return Path.of(System.getProperty("user.home"), ".cache", "slipway", "git");
+  /** The settings of one {@code GitSource} while it, or a copy of it, is being made. */
+  private static final class Builder {
+    private Optional<Path> directory = Optional.empty();
+    private Optional<String> url = Optional.empty();
+    private String ref = "HEAD";
+    private Optional<String> version = Optional.empty();
+    private GitStrategy strategy = GitStrategy.ARCHIVE;
+    private Optional<Path> identity = Optional.empty();
+    private Optional<Path> knownHosts = Optional.empty();
+    private Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "slipway", "git");
+
+    private Builder() {
+    }
+
+    private Builder(GitSource from) {
+      directory = from.directory;
+      url = from.url;
+      ref = from.ref;
+      version = from.version;
+      strategy = from.strategy;
+      identity = from.identity;
+      knownHosts = from.knownHosts;
+      cacheDirectory = from.cacheDirectory;
+    }
   }
 }

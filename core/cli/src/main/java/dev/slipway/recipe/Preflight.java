@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * The pre-flight checks of {@code check} (Capistrano's {@code deploy:check} and more), which change
  * nothing: the ref resolves; each host answers (connection and host key); {@code deployTo} or its
- * nearest existing parent is a writable directory; there is free space for one more release the
- * size of the live one; the programs the parts need are there; no deploy holds the lock.
+ * nearest existing parent is a writable directory, and {@code mv -T} works; there is free space for
+ * one more release the size of the live one; the programs the parts need are there; no deploy holds
+ * the lock.
  */
 final class Preflight {
   // Prints "<free KiB> <KiB of the live release>" for the nearest existing directory of $1.
@@ -21,7 +22,11 @@ final class Preflight {
       + " free=$(df -Pk \"$d\" | awk 'NR==2 {print $4}'); used=0;"
       + " if [ -d \"$1/current/\" ]; then used=$(du -skL \"$1/current/\" 2>/dev/null | awk '{print $1}'); fi;"
       + " echo \"$free ${used:-0}\"";
-  private static final String WRITABLE = "d=$1; while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done;"
+  // Exits 2 when mv cannot replace a directory entry in place (mv -T, which the switch needs), else 1
+  // printing the nearest existing directory of $1 when that cannot be written.
+  private static final String WRITABLE = "t=$(mktemp -d 2>/dev/null) && mkdir \"$t/a\" && { mv -Tf \"$t/a\" \"$t/b\""
+      + " 2>/dev/null; moved=$?; rm -rf \"$t\"; [ $moved = 0 ] || exit 2; };"
+      + " d=$1; while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done;"
       + " if [ -d \"$d\" ] && [ -w \"$d\" ]; then exit 0; fi; echo \"$d\"; exit 1";
 
   private final Recipe recipe;
@@ -66,16 +71,20 @@ final class Preflight {
   }
 
   private Optional<Problem> writable(Host host) {
-    CommandResult result = host.execute(Command.cmd("sh", "-c", WRITABLE, "slipway-check", recipe.deployTo()));
+    CommandResult result = host.execute(Command.cmd("sh", "-c", WRITABLE, "slipway-check", recipe.requireDeployTo()));
     if (result.succeeded()) {
       return Optional.empty();
     }
-    return Optional.of(new Problem(host.name(), "deploy-to", recipe.deployTo() + " cannot be written: "
+    if (result.exitStatus() == 2) {
+      return Optional.of(new Problem(host.name(), "command", "mv cannot replace a link in place (mv -T): the switch"
+          + " needs GNU coreutils' or BusyBox's mv"));
+    }
+    return Optional.of(new Problem(host.name(), "deploy-to", recipe.requireDeployTo() + " cannot be written: "
         + result.stdout().strip() + " is not a writable directory"));
   }
 
   private Optional<Problem> space(Host host) {
-    CommandResult result = host.execute(Command.cmd("sh", "-c", SPACE, "slipway-check", recipe.deployTo()));
+    CommandResult result = host.execute(Command.cmd("sh", "-c", SPACE, "slipway-check", recipe.requireDeployTo()));
     String[] numbers = result.stdout().strip().split("\\s+");
     if (!result.succeeded() || numbers.length != 2 || !numbers[0].matches("\\d+") || !numbers[1].matches("\\d+")) {
       return Optional.empty();
@@ -85,7 +94,7 @@ final class Preflight {
     if (free > needed) {
       return Optional.empty();
     }
-    return Optional.of(new Problem(host.name(), "disk", "only " + free + " KiB free under " + recipe.deployTo()
+    return Optional.of(new Problem(host.name(), "disk", "only " + free + " KiB free under " + recipe.requireDeployTo()
         + ", the live release takes " + needed + " KiB"));
   }
 

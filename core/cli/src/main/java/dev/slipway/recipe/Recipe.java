@@ -50,76 +50,73 @@ import java.util.function.Function;
  */
 public final class Recipe {
   final String name;
-  Function<String, ? extends Source> source;
-  String defaultRef = "HEAD";
-  String deployTo;
-  int keep = 5;
-  List<String> sharedDirs = List.of();
-  List<String> sharedFiles = List.of();
-  List<Dependencies> dependencies = List.of();
-  List<Service> services = List.of();
-  List<HealthCheck> healthChecks = List.of();
-  List<StepHook> hooks = List.of();
-  List<Host> hosts = List.of();
-  Function<String, Host> ssh;
-  HostFactory inventoryHosts;
-  Path inventory;
-  String group = "web";
-  List<String> requiredCommands = List.of("tar");
-  List<Object> options = List.of();
-  Optional<Provisioning> provisioning = Optional.empty();
+  final Function<String, ? extends Source> source;
+  final String defaultRef;
+  final String deployTo;
+  final int keep;
+  final List<String> sharedDirs;
+  final List<String> sharedFiles;
+  final List<Dependencies> dependencies;
+  final List<Service> services;
+  final List<HealthCheck> healthChecks;
+  final List<StepHook> hooks;
+  final List<Host> hosts;
+  final Function<String, Host> ssh;
+  final HostFactory inventoryHosts;
+  final Path inventory;
+  final String group;
+  final List<String> requiredCommands;
+  final List<Object> options;
+  final Optional<Provisioning> provisioning;
 
-  private Recipe(String name) {
-    this.name = name;
+  private Recipe(Builder builder) {
+    name = builder.name;
+    source = builder.source;
+    defaultRef = builder.defaultRef;
+    deployTo = builder.deployTo;
+    keep = builder.keep;
+    sharedDirs = builder.sharedDirs;
+    sharedFiles = builder.sharedFiles;
+    dependencies = builder.dependencies;
+    services = builder.services;
+    healthChecks = builder.healthChecks;
+    hooks = builder.hooks;
+    hosts = builder.hosts;
+    ssh = builder.ssh;
+    inventoryHosts = builder.inventoryHosts;
+    inventory = builder.inventory;
+    group = builder.group;
+    requiredCommands = builder.requiredCommands;
+    options = builder.options;
+    provisioning = builder.provisioning;
   }
 
-  private Recipe(Recipe from) {
-    name = from.name;
-    source = from.source;
-    defaultRef = from.defaultRef;
-    deployTo = from.deployTo;
-    keep = from.keep;
-    sharedDirs = from.sharedDirs;
-    sharedFiles = from.sharedFiles;
-    dependencies = from.dependencies;
-    services = from.services;
-    healthChecks = from.healthChecks;
-    hooks = from.hooks;
-    hosts = from.hosts;
-    ssh = from.ssh;
-    inventoryHosts = from.inventoryHosts;
-    inventory = from.inventory;
-    group = from.group;
-    requiredCommands = from.requiredCommands;
-    options = from.options;
-    provisioning = from.provisioning;
-  }
-
-  private Recipe with(Consumer<Recipe> change) {
-    Recipe copy = new Recipe(this);
-    change.accept(copy);
-    return copy;
+  /** This recipe with {@code change} applied to a builder of its settings. */
+  private Recipe copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new Recipe(builder);
   }
 
   /** A recipe for the app {@code name}, the program's name in {@code --help}. */
   public static Recipe named(String name) {
-    return new Recipe(requireNonNull(name, "name"));
+    return new Recipe(new Builder(requireNonNull(name, "name")));
   }
 
   /** Where a ref's files come from, e.g. {@code GitSource.of(repo)::ref}; only deploy and check call it. */
   public Recipe source(Function<String, ? extends Source> byRef) {
-    return with(copy -> copy.source = requireNonNull(byRef, "byRef"));
+    return copy(builder -> builder.source = requireNonNull(byRef, "byRef"));
   }
 
   /** The ref {@code deploy} takes when none is given (default {@code HEAD}). */
   public Recipe defaultRef(String ref) {
-    return with(copy -> copy.defaultRef = requireNonNull(ref, "ref"));
+    return copy(builder -> builder.defaultRef = requireNonNull(ref, "ref"));
   }
 
   /** Where releases/, current and shared/ live on the hosts; an inventory's {@code deploy_to} overrides it. */
   public Recipe deployTo(String path) {
     Releases.at(path);
-    return with(copy -> copy.deployTo = path);
+    return copy(builder -> builder.deployTo = path);
   }
 
   /** How many good releases to keep (default 5); an inventory's {@code keep_releases} overrides it. */
@@ -127,42 +124,53 @@ public final class Recipe {
     if (releases < 1) {
       throw new IllegalArgumentException("keep must be >= 1, was " + releases);
     }
-    return with(copy -> copy.keep = releases);
+    return copy(builder -> builder.keep = releases);
   }
 
-  /** Directories under {@code shared/} linked into every release, e.g. {@code log}. */
+  /** The directories under {@code shared/} linked into every release, e.g. {@code log}, replacing those set before. */
   public Recipe sharedDirs(String... paths) {
-    return with(copy -> copy.sharedDirs = concat(sharedDirs, List.of(paths)));
+    return copy(builder -> builder.sharedDirs = concat(List.of(), List.of(paths)));
   }
 
-  /** Files under {@code shared/} linked into every release, e.g. {@code .env}. */
+  /** Also links these directories under {@code shared/} into every release, after those set before. */
+  public Recipe addSharedDirs(String... paths) {
+    return copy(builder -> builder.sharedDirs = concat(sharedDirs, List.of(paths)));
+  }
+
+  /** The files under {@code shared/} linked into every release, e.g. {@code .env}, replacing those set before. */
   public Recipe sharedFiles(String... paths) {
-    return with(copy -> copy.sharedFiles = concat(sharedFiles, List.of(paths)));
+    return copy(builder -> builder.sharedFiles = concat(List.of(), List.of(paths)));
+  }
+
+  /** Also links these files under {@code shared/} into every release, after those set before. */
+  public Recipe addSharedFiles(String... paths) {
+    return copy(builder -> builder.sharedFiles = concat(sharedFiles, List.of(paths)));
   }
 
   /** A dependency environment built per hash of its lock files, e.g. {@code Python.venv("venv")...}. */
   public Recipe dependencies(Dependencies environment) {
-    return with(copy -> copy.dependencies = concat(dependencies, List.of(requireNonNull(environment, "environment"))));
+    requireNonNull(environment, "environment");
+    return copy(builder -> builder.dependencies = concat(dependencies, List.of(environment)));
   }
 
   /** A service started or reloaded after every switch, e.g. {@code GunicornService.app("app:app")}. */
   public Recipe service(Service service) {
-    return with(copy -> copy.services = concat(services, List.of(requireNonNull(service, "service"))));
+    return copy(builder -> builder.services = concat(services, List.of(requireNonNull(service, "service"))));
   }
 
   /** Checks each host after its switch (and after a rollback, against that release); a failure switches back. */
   public Recipe healthCheck(HealthCheck check) {
-    return with(copy -> copy.healthChecks = concat(healthChecks, List.of(requireNonNull(check, "check"))));
+    return copy(builder -> builder.healthChecks = concat(healthChecks, List.of(requireNonNull(check, "check"))));
   }
 
   /** Runs {@code hook} on each host before {@code step}. */
   public Recipe before(Step step, Hook hook) {
-    return with(copy -> copy.hooks = concat(hooks, List.of(new StepHook(true, step, hook))));
+    return copy(builder -> builder.hooks = concat(hooks, List.of(new StepHook(true, step, hook))));
   }
 
   /** Runs {@code hook} on each host after {@code step} (services are served after {@code symlink} first). */
   public Recipe after(Step step, Hook hook) {
-    return with(copy -> copy.hooks = concat(hooks, List.of(new StepHook(false, step, hook))));
+    return copy(builder -> builder.hooks = concat(hooks, List.of(new StepHook(false, step, hook))));
   }
 
   /**
@@ -170,52 +178,57 @@ public final class Recipe {
    * directories, config files, units), layer by layer; {@code --dry-run} shows the diffs.
    */
   public Recipe provisioning(Provisioning plan) {
-    return with(copy -> copy.provisioning = Optional.of(requireNonNull(plan, "plan")));
+    return copy(builder -> builder.provisioning = Optional.of(requireNonNull(plan, "plan")));
   }
 
   /** The hosts when the command line names none (default: none, so {@code --ssh} or {@code --inventory} is needed). */
   public Recipe hosts(Host... list) {
-    return with(copy -> copy.hosts = List.of(list));
+    return copy(builder -> builder.hosts = List.of(list));
   }
 
   /** How {@code --ssh TARGET} (and an inventory's SSH hosts, by name) become hosts. */
   public Recipe ssh(Function<String, Host> connect) {
-    return with(copy -> copy.ssh = requireNonNull(connect, "connect"));
+    return copy(builder -> builder.ssh = requireNonNull(connect, "connect"));
   }
 
   /** How an inventory's entries become hosts (default: local ones here, the others through {@link #ssh}). */
   public Recipe inventoryHosts(HostFactory factory) {
-    return with(copy -> copy.inventoryHosts = requireNonNull(factory, "factory"));
+    return copy(builder -> builder.inventoryHosts = requireNonNull(factory, "factory"));
   }
 
   /** The Ansible-style project directory used when {@code --inventory} is not given. */
   public Recipe inventory(Path projectDirectory) {
-    return with(copy -> copy.inventory = requireNonNull(projectDirectory, "projectDirectory"));
+    return copy(builder -> builder.inventory = requireNonNull(projectDirectory, "projectDirectory"));
   }
 
   /** The inventory group the app is deployed to (default {@code web}). */
   public Recipe group(String name) {
-    return with(copy -> copy.group = requireNonNull(name, "name"));
+    return copy(builder -> builder.group = requireNonNull(name, "name"));
   }
 
-  /** Programs {@code check} requires on every host besides {@code tar} and those of the parts, e.g. {@code git}. */
+  /**
+   * The programs {@code check} requires on every host besides {@code tar} and those of the parts,
+   * e.g. {@code git}, replacing those set before.
+   */
   public Recipe requiredCommands(String... programs) {
-    return with(copy -> copy.requiredCommands = concat(requiredCommands, List.of(programs)));
+    return copy(builder -> builder.requiredCommands = concat(List.of(), List.of(programs)));
+  }
+
+  /** Also requires these programs on every host, after those set before. */
+  public Recipe addRequiredCommands(String... programs) {
+    return copy(builder -> builder.requiredCommands = concat(requiredCommands, List.of(programs)));
   }
 
   /** More command-line options: a picocli {@code @Option}-annotated object the program reads, added to every command. */
   public Recipe options(Object picocliOptions) {
-    return with(copy -> copy.options = concat(options, List.of(requireNonNull(picocliOptions, "picocliOptions"))));
-  }
-
-  /** The deploy path. */
-  public String deployTo() {
-    return requireDeployTo();
+    requireNonNull(picocliOptions, "picocliOptions");
+    return copy(builder -> builder.options = concat(options, List.of(picocliOptions)));
   }
 
   /** Every program {@code check} looks for on the hosts. */
   public List<String> allRequiredCommands() {
-    LinkedHashSet<String> all = new LinkedHashSet<>(requiredCommands);
+    LinkedHashSet<String> all = new LinkedHashSet<>(List.of("tar"));
+    all.addAll(requiredCommands);
     dependencies.forEach(environment -> all.addAll(environment.requiredCommands()));
     services.forEach(service -> all.addAll(service.requiredCommands()));
     return List.copyOf(all);
@@ -276,16 +289,17 @@ public final class Recipe {
   Recipe withSettings(Variables vars) {
     Variables prefixed = vars.withPrefix("ansistrano_");
     Variables settings = prefixed.contains("deploy_to") ? prefixed : vars;
-    return with(copy -> {
-      copy.deployTo = settings.getOrDefault("deploy_to", String.class, deployTo);
-      copy.keep = settings.getOrDefault("keep_releases", Integer.class, keep);
+    return copy(builder -> {
+      builder.deployTo = settings.getOrDefault("deploy_to", String.class, deployTo);
+      builder.keep = settings.getOrDefault("keep_releases", Integer.class, keep);
       if (settings.contains("shared_paths")) {
-        copy.sharedDirs = settings.list("shared_paths", String.class);
+        builder.sharedDirs = settings.list("shared_paths", String.class);
       }
     });
   }
 
-  private String requireDeployTo() {
+  /** The deploy path; a recipe without one cannot run a command that reaches the hosts. */
+  String requireDeployTo() {
     if (deployTo == null) {
       throw new IllegalStateException("recipe " + name + " has no deploy path: call deployTo(\"/opt/" + name + "\")");
     }
@@ -300,5 +314,54 @@ public final class Recipe {
 
   /** A hook of a step. */
   record StepHook(boolean before, Step step, Hook hook) {
+  }
+
+  /** The settings of one {@code Recipe} while a copy of it is being made. */
+  private static final class Builder {
+    private final String name;
+    private Function<String, ? extends Source> source;
+    private String defaultRef = "HEAD";
+    private String deployTo;
+    private int keep = 5;
+    private List<String> sharedDirs = List.of();
+    private List<String> sharedFiles = List.of();
+    private List<Dependencies> dependencies = List.of();
+    private List<Service> services = List.of();
+    private List<HealthCheck> healthChecks = List.of();
+    private List<StepHook> hooks = List.of();
+    private List<Host> hosts = List.of();
+    private Function<String, Host> ssh;
+    private HostFactory inventoryHosts;
+    private Path inventory;
+    private String group = "web";
+    private List<String> requiredCommands = List.of();
+    private List<Object> options = List.of();
+    private Optional<Provisioning> provisioning = Optional.empty();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    private Builder(Recipe from) {
+      name = from.name;
+      source = from.source;
+      defaultRef = from.defaultRef;
+      deployTo = from.deployTo;
+      keep = from.keep;
+      sharedDirs = from.sharedDirs;
+      sharedFiles = from.sharedFiles;
+      dependencies = from.dependencies;
+      services = from.services;
+      healthChecks = from.healthChecks;
+      hooks = from.hooks;
+      hosts = from.hosts;
+      ssh = from.ssh;
+      inventoryHosts = from.inventoryHosts;
+      inventory = from.inventory;
+      group = from.group;
+      requiredCommands = from.requiredCommands;
+      options = from.options;
+      provisioning = from.provisioning;
+    }
   }
 }

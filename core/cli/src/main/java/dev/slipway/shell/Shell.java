@@ -172,8 +172,8 @@ public final class Shell {
       throw new SlipwayException(current.path() + " has no hosts to connect to");
     }
     Host host = words.isEmpty()
-        ? hosts.host(hosts.size() == 1 ? hosts.first().name()
-            : console.choice("Connect to which host?", hosts.names(), hosts.first().name()))
+        ? hosts.host(hosts.size() == 1 ? hosts.any().name()
+            : console.choice("Connect to which host?", hosts.names(), hosts.any().name()))
         : hosts.host(words.get(0));
     Optional<InteractiveLogin> login = host.unwrap(Transport.class).flatMap(Transport::interactiveLogin);
     if (login.isPresent()) {

@@ -68,7 +68,7 @@ public final class ActionRunner implements AutoCloseable {
         .console(console)
         .listener(event -> live.on(event))
         .chooseHost((node, action, candidates) -> candidates.host(
-            console.choice("Run " + action.name() + " on which host?", candidates.names(), candidates.first().name())));
+            console.choice("Run " + action.name() + " on which host?", candidates.names(), candidates.any().name())));
     if (log != null) {
       executions.listener(log);
     }

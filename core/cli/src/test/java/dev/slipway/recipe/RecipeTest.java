@@ -70,6 +70,16 @@ class RecipeTest {
   }
 
   @Test
+  void list_settings_are_replaced_by_their_setter_and_appended_by_its_add_form() {
+    assertThat(recipe.sharedDirs("data").sharedDirs).containsExactly("data");
+    assertThat(recipe.addSharedDirs("data").sharedDirs).containsExactly("log", "data");
+    assertThat(recipe.sharedFiles(".env").addSharedFiles("config/app.ini").sharedFiles)
+        .containsExactly(".env", "config/app.ini");
+    assertThat(recipe.requiredCommands("git").requiredCommands("rsync").addRequiredCommands("make")
+        .allRequiredCommands()).startsWith("tar", "rsync", "make").doesNotContain("git");
+  }
+
+  @Test
   void rollback_checks_the_release_it_goes_back_to() {
     execute("deploy", "v1");
     execute("deploy", "v2");

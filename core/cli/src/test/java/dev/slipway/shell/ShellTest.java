@@ -91,8 +91,8 @@ class ShellTest {
 
   @Test
   void run_and_run_with_sudo_go_to_every_host_of_the_node() throws IOException {
-    FakeHost web1 = FakeHost.named("web-1").answer("uptime", 0, "up 3 days\n");
-    FakeHost web2 = FakeHost.named("web-2").answer("uptime", 0, "up 5 days\n");
+    FakeHost web1 = FakeHost.named("web-1").when("uptime").thenOutput("up 3 days\n");
+    FakeHost web2 = FakeHost.named("web-2").when("uptime").thenOutput("up 5 days\n");
     Node tree = Node.root().child("web", new Node(), roles -> roles.add("host", web1, web2));
 
     String screen = session(tree, "cd web", "--run uptime", "--run-with-sudo uptime");

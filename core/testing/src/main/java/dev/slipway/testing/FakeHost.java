@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A {@link Host} for unit tests of deploy logic: script answers, run the code, check what it ran
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  * JUnit 5 and AssertJ:
  *
  * <pre>{@code
- * FakeHost web = FakeHost.named("web1").answer("(?s).*python3 -m venv .*", 0, "");
+ * FakeHost web = FakeHost.named("web1").when(line -> line.contains("python3 -m venv ")).thenSucceed();
  * web.when("systemctl restart flask-demo").thenOutput("");
  * shop.deploy(web, "v2");   // the deploy logic under test, e.g. Releases with a restart hook
  * assertThat(web.fs().readLink("/opt/flask-demo/current")).startsWith("/opt/flask-demo/releases/");
@@ -42,8 +41,9 @@ import java.util.regex.Pattern;
  * <h2>Commands</h2>
  * Commands are rendered exactly as on a real host ({@code cd}, {@code env}, {@code as} views work)
  * and matched by their text as the user wrote it ({@code Command.toString()}, secrets masked),
- * without the context's wrapping; a pattern must match the whole text, so a line inside a script
- * written by the library (a dependency build) needs {@code (?s).*} around it. The most recently
+ * without the context's wrapping: {@code when(String)} takes the whole text, {@code when(Predicate)}
+ * any test of it ({@code Pattern.compile(regex).asMatchPredicate()}; a line inside a script written
+ * by the library, a dependency build, is found with {@code contains}). The most recently
  * scripted answer that matches wins. A strict
  * fake (the default) throws {@link UnexpectedCommandException} for an unscripted command; a
  * {@link #lenient()} one answers it with success and no output.
@@ -80,14 +80,6 @@ public final class FakeHost implements Host {
   /** A strict fake host named {@code name}, nothing scripted, a file system holding only {@code /tmp}. */
   public static FakeHost named(String name) {
     return new FakeHost(requireNonNull(name, "name"));
-  }
-
-  /** Answers commands whose whole text matches {@code regex} with {@code exitStatus} and {@code stdout}. */
-  public FakeHost answer(String regex, int exitStatus, String stdout) {
-    Pattern pattern = Pattern.compile(regex);
-    transport.script(ScriptedAnswer.of("/" + regex + "/", text -> pattern.matcher(text).matches(),
-        exitStatus, stdout, "", false, ScriptedAnswer.NO_EFFECT));
-    return this;
   }
 
   /** Starts scripting the answer to exactly {@code command}. */

@@ -27,6 +27,18 @@ class ReleaseValuesTest {
   }
 
   @Test
+  void shared_paths_are_replaced_by_their_setter_and_appended_by_its_add_form() {
+    Releases base = Releases.at("/opt/app").sharedDirs("log").sharedFiles(".env");
+
+    assertThat(base.sharedDirs("data").sharedDirs).containsExactly("data");
+    assertThat(base.addSharedDirs("data", "tmp").sharedDirs).containsExactly("log", "data", "tmp");
+    assertThat(base.sharedFiles("config/app.ini").sharedFiles).containsExactly("config/app.ini");
+    assertThat(base.addSharedFiles("config/app.ini").sharedFiles).containsExactly(".env", "config/app.ini");
+    assertThat(base.sharedDirs).containsExactly("log");
+    assertThatThrownBy(() -> base.addSharedDirs("../etc")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void the_layout_names_every_path_under_deploy_to() {
     ReleaseLayout layout = ReleaseLayout.at("/opt/flask-demo");
 

@@ -47,7 +47,7 @@ public abstract class ShellContract extends TransportContract {
   public void environment_variables_reach_the_command_verbatim() {
     String value = "it's $HOME and `id` \"quoted\" ünï";
 
-    assertThat(host().env("GREETING", value).env("OTHER", "2").capture("printf '%%s|%%s' \"$GREETING\" \"$OTHER\""))
+    assertThat(host().env("GREETING", value).env("OTHER", "2").capture("printf '%s|%s' \"$GREETING\" \"$OTHER\""))
         .isEqualTo(value + "|2");
   }
 
@@ -72,6 +72,13 @@ public abstract class ShellContract extends TransportContract {
   @Test
   public void large_output_arrives_whole() {
     assertThat(host().run("yes 0123456789 | head -n 100000").stdout()).hasSize(1_100_000);
+  }
+
+  @Test
+  public void a_line_without_arguments_runs_as_written() {
+    assertThat(host().capture("printf '%s|%%|%d' a 7")).isEqualTo("a|%|7");
+    assertThat(host().capture("date +%s")).matches("[0-9]+");
+    assertThat(host().test("test \"$(printf %s x)\" = x")).isTrue();
   }
 
   @Test

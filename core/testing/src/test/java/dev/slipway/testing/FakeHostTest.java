@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -30,8 +31,8 @@ class FakeHostTest {
   private final FakeHost web = FakeHost.named("web1");
 
   @Test
-  void answers_by_regex_exact_text_and_predicate() {
-    web.answer("python3 -m venv .*", 0, "")
+  void answers_by_exact_text_and_predicate() {
+    web.when(Pattern.compile("python3 -m venv .*").asMatchPredicate()).thenSucceed()
         .when("ls -1 /srv").thenOutput("a\nb\n")
         .when(line -> line.startsWith("bundle")).thenFail(1, "PG::ConnectionBad");
 
@@ -45,7 +46,7 @@ class FakeHostTest {
 
   @Test
   void the_latest_matching_answer_wins() {
-    web.answer("deploy .*", 0, "general").when("deploy now").thenOutput("specific");
+    web.when(line -> line.startsWith("deploy ")).thenOutput("general").when("deploy now").thenOutput("specific");
 
     assertThat(web.capture("deploy now")).isEqualTo("specific");
     assertThat(web.capture("deploy later")).isEqualTo("general");
@@ -66,6 +67,24 @@ class FakeHostTest {
 
     assertThat(lax.run("anything at all").stdout()).isEmpty();
     assertThat(lax.commands()).containsExactly("anything at all");
+  }
+
+  @Test
+  void a_line_without_arguments_is_matched_and_recorded_as_written() {
+    web.when("date +%s").thenOutput("1761123600\n")
+        .when("printf '%%d' 7").thenOutput("%d");
+
+    assertThat(web.capture("date +%s")).isEqualTo("1761123600");
+    assertThat(web.capture("printf '%%d' 7")).isEqualTo("%d");
+    assertThat(web.commands()).containsExactly("date +%s", "printf '%%d' 7");
+  }
+
+  @Test
+  void a_line_with_arguments_reads_a_doubled_percent_as_one() {
+    web.when("printf '%s' hi").thenOutput("hi");
+
+    assertThat(web.capture("printf '%%s' %s", "hi")).isEqualTo("hi");
+    assertThat(web.commands()).containsExactly("printf '%s' hi");
   }
 
   @Test

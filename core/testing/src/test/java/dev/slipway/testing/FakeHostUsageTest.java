@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** How a user unit-tests deploy logic with FakeHost alone: no server, no shell, no mocks. */
 class FakeHostUsageTest {
   private final FakeHost web = FakeHost.named("web1")
-      .answer("python3 -m venv .*", 0, "")
-      .answer("\\.venv/bin/pip install .*", 0, "Successfully installed flask\n")
+      .when(line -> line.startsWith("python3 -m venv ")).thenSucceed()
+      .when(line -> line.startsWith(".venv/bin/pip install ")).thenOutput("Successfully installed flask\n")
       .when("systemctl restart flask-demo").thenSucceed();
 
   @Test

@@ -11,8 +11,6 @@ import dev.slipway.ssh.SshHost;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * python-deployer's "hello world": one node class, {@link SayHello}, used twice in a tree: once
@@ -39,8 +37,6 @@ import java.util.regex.Pattern;
  * tree behind the launcher and its interactive shell.
  */
 public final class HelloWorld {
-  private static final Pattern TARGET = Pattern.compile("(?:([^@:\\s]+)@)?([^@:\\s]+)(?::(\\d{1,5}))?");
-
   private HelloWorld() {
   }
 
@@ -81,20 +77,17 @@ public final class HelloWorld {
   }
 
   /**
-   * A host reached over SSH at {@code target}, {@code [user@]address[:port]}, named {@code target},
+   * A host reached over SSH at {@code target}, {@code [user@]address[:port]}, named by its address,
    * logging in with {@code identity}; host keys checked against {@code knownHosts}, or
    * {@code ~/.ssh/known_hosts} when it is null.
    */
   public static Host sshHost(String target, Path identity, Path knownHosts) {
-    Matcher parts = TARGET.matcher(target);
-    if (!parts.matches()) {
+    SshHost.Builder host;
+    try {
+      host = SshHost.builder(target).identity(identity);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not an SSH target: '" + target + "'; write [user@]address[:port],"
-          + " e.g. john@192.168.0.200:22");
-    }
-    SshHost.Builder host = SshHost.builder(target).address(parts.group(2)).identity(identity)
-        .user(parts.group(1) == null ? System.getProperty("user.name") : parts.group(1));
-    if (parts.group(3) != null) {
-      host.port(Integer.parseInt(parts.group(3)));
+          + " e.g. john@192.168.0.200:22", e);
     }
     return (knownHosts == null ? host : host.knownHosts(knownHosts)).build();
   }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** How a user tests deploy logic: real shell for the local node, fake hosts for remote ones. */
 class HelloWorldTest {
-  private final FakeHost local = FakeHost.named("local").answer("echo hello world", 0, "hello world\n");
-  private final FakeHost web1 = FakeHost.named("web1").answer("echo hello world", 0, "hello world\n");
-  private final FakeHost web2 = FakeHost.named("web2").answer("echo hello world", 0, "hello world\n");
+  private final FakeHost local = FakeHost.named("local").when("echo hello world").thenOutput("hello world\n");
+  private final FakeHost web1 = FakeHost.named("web1").when("echo hello world").thenOutput("hello world\n");
+  private final FakeHost web2 = FakeHost.named("web2").when("echo hello world").thenOutput("hello world\n");
 
   @Test
   void says_hello_on_this_machine() {

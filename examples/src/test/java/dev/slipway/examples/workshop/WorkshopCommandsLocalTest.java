@@ -2,6 +2,7 @@ package dev.slipway.examples.workshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
 import dev.slipway.recipe.ExitStatus;
 import dev.slipway.recipe.Recipe;
@@ -186,6 +187,22 @@ class WorkshopCommandsLocalTest {
     assertThat(missing.err().strip()).isEqualTo("web1: slipway-no-such-program is not installed (needed to deploy)");
     assertThat(noPath.err().strip()).isEqualTo("web1: " + workshop.resolve("a-file/flask-demo")
         + " cannot be written: " + workshop.resolve("a-file") + " is not a writable directory");
+  }
+
+  @Test
+  @Order(9)
+  void check_finds_a_mv_that_cannot_replace_a_link_in_place() throws IOException {
+    Path bin = Files.createDirectories(workshop.resolve("posix-only-bin"));
+    Path mv = Files.writeString(bin.resolve("mv"), "#!/bin/sh\ncase \"$1\" in -T*) echo 'mv: invalid option -- T' >&2;"
+        + " exit 1;; esac\nexec /bin/mv \"$@\"\n");
+    mv.toFile().setExecutable(true);
+    Host posixOnly = LocalHost.named("web1").env("PATH", bin + ":" + System.getenv("PATH"));
+
+    Workshop check = Workshop.run(recipe.hosts(posixOnly), "check", "v2");
+
+    assertThat(check.exit()).isEqualTo(ExitStatus.FAILED);
+    assertThat(check.err().strip()).isEqualTo("web1: mv cannot replace a link in place (mv -T): the switch needs"
+        + " GNU coreutils' or BusyBox's mv");
   }
 
   @Test

@@ -42,8 +42,8 @@ class WorkshopRecipeFakeHostTest {
 
   // The venv build is a shell line run in the new release: "cd <release> && { /usr/bin/python3 -m venv ... }".
   private final FakeHost web = FakeHost.named("web1")
-      .answer("(?s).* -m venv .*", 0, "")
-      .answer(COPY_UNCHANGED.pattern(), 2, "");
+      .when(line -> line.contains(" -m venv ")).thenSucceed()
+      .when(COPY_UNCHANGED.asMatchPredicate()).thenReturn(2, "", "");
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private Recipe recipe;
