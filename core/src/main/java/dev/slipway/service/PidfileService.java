@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * A long-running process supervised through a pidfile, for hosts without systemd:
@@ -50,8 +49,6 @@ public final class PidfileService {
   private static final Duration SCRIPT_SLACK = Duration.ofSeconds(30);
   private static final String NO_SIGNAL = "-";
   private static final int SERVE_FAILED = 3;
-  private static final Pattern FIRST_ERROR = Pattern.compile("(Error|Exception)(:| in )");
-  private static final Pattern CAUSE = Pattern.compile("(Error|Exception):");
 
   private final String name;
   private final List<String> command;
@@ -65,6 +62,7 @@ public final class PidfileService {
   private final Optional<Command> ready;
   private final Optional<String> reloadSignal;
   private final Optional<Command> reexec;
+  private final SupervisorFailures failures;
 
   private PidfileService(Builder builder) {
     this.name = builder.name;
@@ -79,6 +77,7 @@ public final class PidfileService {
     this.ready = builder.ready;
     this.reloadSignal = builder.reloadSignal;
     this.reexec = builder.reexec;
+    this.failures = new SupervisorFailures(name, command, pidfile, log, startTimeout);
   }
 
   /** Starts describing the service {@code name} (used in messages). */
@@ -190,23 +189,7 @@ public final class PidfileService {
    * empty for an answer that is not a failure. Fake hosts give it with their scripted answers.
    */
   public Optional<String> serveFailure(SupervisorAnswer answer) {
-    String what = answer instanceof SupervisorAnswer.Died died ? "exited before it was up" + summary(died.log())
-        : answer instanceof SupervisorAnswer.NotReady notReady ? "did not answer its readiness probe within "
-            + startTimeout.toMillis() + " ms, so it was stopped" + summary(notReady.log())
-        : answer instanceof SupervisorAnswer.ReexecFailed failed ? "could not be re-executed: " + failed.reason()
-        : null;
-    return Optional.ofNullable(what).map(reason -> name + " " + reason + " (log " + log + ")");
-  }
-
-  // As the script says it: the log's cause (its last "...Error: ..." line, else its first error line), and its last line.
-  private static String summary(List<String> tail) {
-    if (tail.isEmpty()) {
-      return "; it wrote nothing to its log";
-    }
-    String last = tail.get(tail.size() - 1);
-    Optional<String> cause = tail.stream().filter(line -> CAUSE.matcher(line).find()).reduce((first, second) -> second)
-        .or(() -> tail.stream().filter(line -> FIRST_ERROR.matcher(line).find()).findFirst());
-    return cause.filter(line -> !line.equals(last)).map(line -> ": " + line + " ... " + last).orElse(": " + last);
+    return failures.serveLine(answer);
   }
 
   /**
@@ -263,30 +246,11 @@ public final class PidfileService {
   }
 
   private ServiceStatus started(Host host, SupervisorAnswer answer) {
-    if (answer instanceof SupervisorAnswer.AlreadyRunning already) {
-      throw failure(host, name + " is already running on " + host.name() + " with pid " + already.pid()
-          + " (pidfile " + pidfile + "); stop it first, or call restart");
-    }
-    if (answer instanceof SupervisorAnswer.Died died) {
-      throw failure(host, startFailure(host, "exited before it was up", died.log()));
-    }
-    if (answer instanceof SupervisorAnswer.NotReady notReady) {
-      throw failure(host, startFailure(host, "did not answer its readiness probe within " + startTimeout.toMillis()
-          + " ms, so it was stopped", notReady.log()));
-    }
-    if (answer instanceof SupervisorAnswer.ReexecFailed failed) {
-      throw failure(host, "Cannot re-execute " + name + " on " + host.name() + ": " + failed.reason() + " (log " + log + ")");
+    Optional<String> message = failures.message(host.name(), answer);
+    if (message.isPresent()) {
+      throw failure(host, message.get());
     }
     return status(host, answer);
-  }
-
-  private String startFailure(Host host, String what, List<String> tail) {
-    StringBuilder message = new StringBuilder(name).append(" on ").append(host.name()).append(' ').append(what)
-        .append(" (command ").append(Command.cmd(command.get(0), command.subList(1, command.size()).toArray()))
-        .append(", log ").append(log).append(')');
-    message.append(tail.isEmpty() ? "; it wrote nothing to its log" : "; last lines of its log:");
-    tail.forEach(line -> message.append("\n    ").append(line));
-    return message.toString();
   }
 
   private ServiceStatus status(Host host, SupervisorAnswer answer) {

@@ -81,10 +81,13 @@ wait_until_gone() {
 }
 
 # What it logged since the start: its last lines, after its first error line when that scrolled
-# away (a traceback often ends far below the line that names the cause).
+# away (a traceback often ends far below the line that names the cause). The first line naming an
+# error ("ModuleNotFoundError: ...") wins over one that only says where it was ("Exception in worker").
 log_excerpt() {
-  first_error=$(tail -c +"$((offset + 1))" "$log" | grep -m 1 -E '(Error|Exception)(:| in )' || true)
-  last=$(tail -c +"$((offset + 1))" "$log" | tail -n 20)
+  since=$(tail -c +"$((offset + 1))" "$log")
+  first_error=$(printf '%s\n' "$since" | grep -m 1 -E '(Error|Exception):' \
+    || printf '%s\n' "$since" | grep -m 1 -E '(Error|Exception) in ' || true)
+  last=$(printf '%s\n' "$since" | tail -n 20)
   case "$last" in
     *"$first_error"*) ;;
     *) printf '%s\n...\n' "$first_error" ;;
@@ -93,18 +96,16 @@ log_excerpt() {
 }
 
 # A start that failed: the answer and the log's excerpt; a serve also says why in one line on
-# stderr (the log's cause, e.g. the last line of a traceback, and its last line) and exits 3.
+# stderr (the log's first error line and its last line) and exits 3.
 give_up() {
   answer "$@"
   log_excerpt
   [ "$action" = serve ] || exit 0
   final=$(printf '%s\n' "$last" | tail -n 1)
-  cause=$(printf '%s\n' "$last" | grep -E '(Error|Exception):' | tail -n 1)
-  cause=${cause:-$first_error}
   if [ -z "$final" ]; then
     summary="; it wrote nothing to its log"
-  elif [ -n "$cause" ] && [ "$cause" != "$final" ]; then
-    summary=": $cause ... $final"
+  elif [ -n "$first_error" ] && [ "$first_error" != "$final" ]; then
+    summary=": $first_error ... $final"
   else
     summary=": $final"
   fi
