@@ -79,7 +79,8 @@ final class HostDeploy {
   /** Queues the source's install when it is only operations; else sends what is queued and lets the source install. */
   private void install() {
     InstallTarget target = new InstallTarget(layout.next(),
-        previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state());
+        previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state(),
+        previous.flatMap(Release::commit));
     source.installOperations(target).ifPresentOrElse(ops -> run.queue(ops.toArray(Operation[]::new)), () -> {
       run.flush();
       source.install(host, target);

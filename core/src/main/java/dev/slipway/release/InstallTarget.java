@@ -10,11 +10,20 @@ import java.util.Optional;
  * @param directory the empty staging directory to fill (absolute)
  * @param previousRelease the live release's directory, when there is one, for incremental uploads
  * @param stateDirectory Slipway's own directory under {@code deployTo} (caches such as a git mirror)
+ * @param previousCommit the commit the live release was made from, when its source knew one: a
+ *     source can then tell on the controller what that release holds, without asking the host
  */
-public record InstallTarget(String directory, Optional<String> previousRelease, String stateDirectory) {
+public record InstallTarget(String directory, Optional<String> previousRelease, String stateDirectory,
+                            Optional<String> previousCommit) {
   public InstallTarget {
     requireNonNull(directory, "directory");
     requireNonNull(previousRelease, "previousRelease");
     requireNonNull(stateDirectory, "stateDirectory");
+    requireNonNull(previousCommit, "previousCommit");
+  }
+
+  /** A target whose previous release's commit is not known. */
+  public InstallTarget(String directory, Optional<String> previousRelease, String stateDirectory) {
+    this(directory, previousRelease, stateDirectory, Optional.empty());
   }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.git;
 
 import dev.slipway.Host;
+import dev.slipway.Operation;
 import dev.slipway.git.internal.ArchiveInstaller;
 import dev.slipway.git.internal.Manifest;
 import dev.slipway.git.internal.MirrorInstaller;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -43,6 +45,7 @@ public final class ResolvedGitSource implements ResolvedSource {
   private final Path gitDir;
   private final GitSource source;
   private final List<InstallReport> installs = new CopyOnWriteArrayList<>();
+  private final Map<Optional<String>, ArchiveInstaller.Delta> deltas = new ConcurrentHashMap<>();
 
   ResolvedGitSource(GitSource source, Path gitDir, String version, String refName, ObjectId commit,
                     String describe, Manifest manifest) {
@@ -118,7 +121,33 @@ public final class ResolvedGitSource implements ResolvedSource {
         report.filesCopied());
   }
 
-  /** What each install so far cost, in the order they finished. */
+  /**
+   * The archive install as operations of the release manager's batch (the mirror strategy has
+   * none: it installs with {@link #install}). Incremental when the previous release's commit is in
+   * the local repository: its manifest is computed here instead of read from the host. The archive
+   * is built once per previous commit, for every host that had it.
+   */
+  @Override
+  public Optional<List<Operation>> installOperations(InstallTarget target) {
+    if (strategy == GitStrategy.MIRROR) {
+      return Optional.empty();
+    }
+    Optional<String> previous = target.previousRelease().flatMap(dir -> target.previousCommit());
+    ArchiveInstaller installer = new ArchiveInstaller(gitDir, commit, manifest);
+    ArchiveInstaller.Delta delta = deltas.computeIfAbsent(previous, installer::delta);
+    InstallReport report = ArchiveInstaller.report("", target, delta);
+    installs.add(report);
+    log.info("queued the install of {} into {} ({}: {} files sent, {} bytes, {} copied from the previous release)",
+        describe(), target.directory(), report.strategy(), report.filesSent(), report.bytesSent(),
+        report.filesCopied());
+    return Optional.of(installer.operations(target, delta));
+  }
+
+  /**
+   * What each install so far cost, in the order they finished (or were queued, for
+   * {@link #installOperations}: a queued install that failed and was redone by {@link #install}
+   * has a report of each).
+   */
   public List<InstallReport> installs() {
     return List.copyOf(installs);
   }

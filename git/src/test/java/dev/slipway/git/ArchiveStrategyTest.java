@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,30 +48,31 @@ class ArchiveStrategyTest {
 
   @Test
   void an_incremental_upload_gives_the_same_tree_as_a_full_upload_and_sends_only_the_changed_file() {
-    incrementalAndFullUploadsGiveTheSameTree(host);
+    incrementalAndFullUploadsGiveTheSameTree(host, temp, TestReleases::new);
   }
 
   @Test
-  void an_incremental_upload_over_ssh_gives_the_same_tree_as_a_full_upload() {
+  void an_incremental_install_in_a_batch_gives_the_same_tree_as_a_full_upload() {
+    incrementalAndFullUploadsGiveTheSameTree(host, temp, TestReleases::inBatches);
+  }
+
+  @Test
+  void an_incremental_upload_over_ssh_gives_the_same_tree_as_a_full_upload_alone_or_in_a_batch() {
     try (EmbeddedSshServer server = EmbeddedSshServer.start(temp.resolve("sshd"));
          Host ssh = server.host("mina").build()) {
-      incrementalAndFullUploadsGiveTheSameTree(ssh);
+      incrementalAndFullUploadsGiveTheSameTree(ssh, temp.resolve("alone"), TestReleases::new);
+      incrementalAndFullUploadsGiveTheSameTree(ssh, temp.resolve("in-batch"), TestReleases::inBatches);
     }
   }
 
-  /** Deploys v4 then v5 (incremental) and v5 alone (full) on {@code target}; compares the two v5 trees. */
-  private void incrementalAndFullUploadsGiveTheSameTree(Host target) {
-    WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
-    repo.write("static/css/site.css", "body { color: black; }\n").write("lib/helpers/util.py", "X = 1\n");
-    repo.write("app.py", WorkshopRepo.app("v4", "four"));
-    repo.commit("feat: v4 with static files");
-    repo.tag("v4", false);
-    repo.write("app.py", WorkshopRepo.app("v5", "five"));
-    repo.commit("feat: v5");
-    repo.tag("v5", false);
-    GitSource source = GitSource.of(repo.directory());
-    TestReleases incremental = new TestReleases(temp.resolve("incremental").toString());
-    TestReleases full = new TestReleases(temp.resolve("full").toString());
+  /**
+   * Deploys v4 then v5 (incremental) with the {@code releases} made for a directory, and v5 alone
+   * (full); compares the two v5 trees. Everything lives under {@code base}.
+   */
+  private void incrementalAndFullUploadsGiveTheSameTree(Host target, Path base, Function<String, TestReleases> releases) {
+    GitSource source = GitSource.of(WorkshopRepo.withStaticFiles(base.resolve("app")).directory());
+    TestReleases incremental = releases.apply(base.resolve("incremental").toString());
+    TestReleases full = new TestReleases(base.resolve("full").toString());
 
     String first = incremental.deploy(target, source.ref("v4"));
     Map<String, String> firstBefore = Trees.describe(Path.of(first));
@@ -109,6 +111,23 @@ class ArchiveStrategyTest {
     assertThat(v4.installs().get(0).filesSent()).isEqualTo(5);
     assertThat(Trees.describe(Path.of(release))).isEqualTo(Trees.describe(Path.of(reference)))
         .containsKey("docs/it's a \"quoted\" name.txt");
+  }
+
+  @Test
+  void a_file_missing_from_the_previous_release_fails_the_batch_and_install_completes_the_release()
+      throws IOException {
+    WorkshopRepo repo = WorkshopRepo.withStaticFiles(temp.resolve("app"));
+    GitSource source = GitSource.of(repo.directory());
+    TestReleases releases = TestReleases.inBatches(temp.resolve("srv").toString());
+    String v4 = releases.deploy(host, source.ref("v4"));
+    Files.delete(Path.of(v4, "lib/helpers/util.py"));
+    ResolvedGitSource v5 = source.ref("v5").resolve();
+
+    String release = releases.deploy(host, () -> v5);
+
+    assertThat(v5.installs()).extracting(InstallReport::incremental).containsExactly(true, false);
+    assertThat(Trees.describe(Path.of(release))).containsKey("lib/helpers/util.py")
+        .isEqualTo(Trees.describe(Path.of(new TestReleases(temp.resolve("full").toString()).deploy(host, () -> v5))));
   }
 
   @Test

@@ -44,6 +44,36 @@ class ExportIgnoreTest {
     assertThat(deployed).isEqualTo(Trees.describe(gitArchive(repo.directory(), "v5")));
   }
 
+  @Test
+  void an_install_in_a_batch_computes_the_previous_manifest_with_export_ignore_as_the_previous_install_did() {
+    WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"))
+        .write(".gitattributes", "tests/ export-ignore\n*.md export-ignore\n")
+        .write("tests/test_app.py", "def test(): pass\n")
+        .write("README.md", "# app\n");
+    repo.commit("feat: attributes");
+    repo.tag("v4", false);
+    repo.write("app.py", WorkshopRepo.app("v5", "five")).write("README.md", "# app, v5\n");
+    repo.commit("feat: v5");
+    repo.tag("v5", false);
+    GitSource source = GitSource.of(repo.directory());
+    TestReleases releases = TestReleases.inBatches(temp.resolve("srv").toString());
+    ResolvedGitSource v5 = source.ref("v5").resolve();
+
+    String release;
+    String full;
+    try (Host host = LocalHost.create()) {
+      releases.deploy(host, source.ref("v4"));
+      release = releases.deploy(host, () -> v5);
+      full = new TestReleases(temp.resolve("full").toString()).deploy(host, () -> v5);
+    }
+
+    assertThat(v5.installs()).extracting(InstallReport::incremental).containsExactly(true, false);
+    assertThat(v5.installs().get(0).filesSent()).isEqualTo(1);
+    assertThat(v5.installs().get(0).filesCopied()).isEqualTo(v5.fileCount() - 1);
+    assertThat(Trees.describe(Path.of(release))).doesNotContainKeys("tests", "README.md")
+        .isEqualTo(Trees.describe(Path.of(full)));
+  }
+
   /** What the git binary's own {@code git archive} produces, unpacked. */
   private Path gitArchive(Path repository, String ref) throws IOException, InterruptedException {
     Path out = Files.createDirectories(temp.resolve("git-archive"));

@@ -48,6 +48,21 @@ class FakeHostDeployTest {
   }
 
   @Test
+  void an_incremental_install_in_a_batch_copies_unchanged_files_with_the_fake_s_tar() {
+    GitSource source = GitSource.of(WorkshopRepo.create(temp.resolve("app")).directory());
+    TestReleases batches = TestReleases.inBatches(DEPLOY_TO);
+    batches.deploy(web, source.ref("v1"));
+    ResolvedGitSource v2 = source.ref("v2").resolve();
+
+    String release = batches.deploy(web, () -> v2);
+
+    assertThat(v2.installs()).singleElement().satisfies(report -> assertThat(report.filesCopied()).isEqualTo(3));
+    assertThat(web.fs().readString(release + "/requirements.txt")).isEqualTo("flask==3.0.3\n");
+    assertThat(web.fs().readLink(release + "/start")).isEqualTo("run.sh");
+    assertThat(web.fs().list(release)).noneMatch(name -> name.contains(".slipway-upload"));
+  }
+
+  @Test
   void a_mirror_deploy_fetches_with_a_key_readable_only_by_the_deploy_user_and_removes_it() throws IOException {
     WorkshopRepo repo = WorkshopRepo.create(temp.resolve("app"));
     String keyText = "-----BEGIN OPENSSH PRIVATE KEY-----\nslipway-test-key-material\n";

@@ -40,17 +40,30 @@ final class WorkshopRepo {
     repo.write("run.sh", "#!/bin/sh\nexec gunicorn app:app\n");
     repo.executable("run.sh");
     repo.symlink("start", "run.sh");
-    repo.write("app.py", app("v1", "Hello from Flask demo!"));
-    repo.commit("feat: v1 initial");
-    repo.tag("v1", false);
-    repo.write("app.py", app("v2", "Hello from Flask demo v2!"));
-    repo.commit("feat: v2");
-    repo.tag("v2", true);
-    repo.write("app.py", app("v3", "Hello from Flask demo v3 (with a tiny change)!"));
-    repo.commit("feat: v3");
-    repo.tag("v3", false);
+    repo.appVersion("v1", "Hello from Flask demo!", false);
+    repo.appVersion("v2", "Hello from Flask demo v2!", true);
+    repo.appVersion("v3", "Hello from Flask demo v3 (with a tiny change)!", false);
     repo.run(() -> repo.git.branchCreate().setName("feature").call());
     return repo;
+  }
+
+  /**
+   * {@link #create} plus {@code v4}, adding {@code static/css/site.css} and
+   * {@code lib/helpers/util.py}, and {@code v5}, changing only {@code app.py}.
+   */
+  static WorkshopRepo withStaticFiles(Path directory) {
+    WorkshopRepo repo = create(directory);
+    repo.write("static/css/site.css", "body { color: black; }\n").write("lib/helpers/util.py", "X = 1\n");
+    repo.appVersion("v4", "four", false);
+    repo.appVersion("v5", "five", false);
+    return repo;
+  }
+
+  /** Commits an {@code app.py} saying {@code version} and {@code message} and tags it {@code version}. */
+  private void appVersion(String version, String message, boolean annotated) {
+    write("app.py", app(version, message));
+    commit("feat: " + version);
+    tag(version, annotated);
   }
 
   /** A repository with no commit at all. */

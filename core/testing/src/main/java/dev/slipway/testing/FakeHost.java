@@ -51,9 +51,12 @@ import java.util.function.Predicate;
  * <h2>Built-in commands</h2>
  * When no scripted answer matches, these really run against the in-memory file system:
  * <ul>
- *   <li>{@code tar -xzf ARCHIVE -C DIR} and {@code tar -xf} / {@code tar xzf} (optionally with
+ *   <li>{@code tar -xzf ARCHIVE -C DIR} and {@code tar -xf} / {@code tar -xpf} / {@code tar xzf} (optionally with
  *       {@code --strip-components=N}; relative paths against the view's directory): extracts files,
  *       directories, symlinks and modes, as release sources need after uploading an archive.</li>
+ *   <li>{@code tar -C DIR -cf ARCHIVE --null -T LIST}: archives the files and symlinks LIST names
+ *       (NUL-separated, relative to DIR), as the git source does to copy unchanged files from the
+ *       previous release.</li>
  *   <li>The dry-run syntax check ({@code sh -n} with the script on stdin) runs the local
  *       {@code /bin/sh -n}, so a syntax error is reported as on a real host. Checks are not
  *       recorded as commands.</li>

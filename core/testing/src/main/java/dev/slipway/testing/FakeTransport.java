@@ -210,10 +210,10 @@ public final class FakeTransport extends NioTransport {
       }
       return result;
     }
-    Optional<TarBuiltin.Extract> extract =
+    Optional<TarBuiltin.Request> tarRequest =
         ShellWords.split(text).flatMap(words -> TarBuiltin.parse(words, call.context().directory()));
-    if (extract.isPresent()) {
-      return tar.run(extract.get()).map(error -> new ExecResult(2, "", error + "\n", Duration.ZERO))
+    if (tarRequest.isPresent()) {
+      return tar.run(tarRequest.get()).map(error -> new ExecResult(2, "", error + "\n", Duration.ZERO))
           .orElse(new ExecResult(0, "", "", Duration.ZERO));
     }
     return unscripted(text);

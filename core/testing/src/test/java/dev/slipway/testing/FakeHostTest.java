@@ -136,6 +136,24 @@ class FakeHostTest {
   }
 
   @Test
+  void packs_the_listed_files_and_links_and_fails_on_a_missing_one() {
+    web.fs().write("/srv/1/lib/a.py", "a");
+    web.fs().symlink("lib/a.py", "/srv/1/start");
+    web.fs().mkdirs("/srv/2");
+    web.upload(new ByteArrayInputStream("lib/a.py\0start\0".getBytes(StandardCharsets.UTF_8)), "/tmp/list", 0600);
+    web.upload(new ByteArrayInputStream("gone.py\0".getBytes(StandardCharsets.UTF_8)), "/tmp/missing", 0600);
+
+    web.apply(Batch.of(
+        new Operation.Exec(Command.cmd("tar", "-C", "/srv/1", "-cf", "/tmp/copy.tar", "--null", "-T", "/tmp/list")),
+        new Operation.Exec(Command.cmd("tar", "-xpf", "/tmp/copy.tar", "-C", "/srv/2"))));
+
+    assertThat(web.fs().readString("/srv/2/lib/a.py")).isEqualTo("a");
+    assertThat(web.fs().readLink("/srv/2/start")).isEqualTo("lib/a.py");
+    assertThat(web.execute(Command.cmd("tar", "-C", "/srv/1", "-cf", "/tmp/x.tar", "--null", "-T", "/tmp/missing")
+        .allowFailure()).stderr()).contains("gone.py: Cannot stat: No such file or directory");
+  }
+
+  @Test
   void dry_run_checks_syntax_with_the_real_shell_and_runs_nothing() {
     Host dry = web.dryRun();
 

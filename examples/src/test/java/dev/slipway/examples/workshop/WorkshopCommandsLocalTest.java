@@ -102,13 +102,19 @@ class WorkshopCommandsLocalTest {
   @Test
   @Order(4)
   void a_dry_run_deploy_changes_nothing() throws IOException {
-    Map<String, String> before = tree(deployTo);
+    Map<String, String> before = withoutAppLog(tree(deployTo));
 
     Workshop dry = Workshop.run(recipe, "--dry-run", "deploy", "v3");
 
     assertThat(dry.exit()).as(dry.printed()).isZero();
     assertThat(dry.out()).contains("web1: dry run: v3").contains("nothing changed");
-    assertThat(tree(deployTo)).isEqualTo(before);
+    assertThat(withoutAppLog(tree(deployTo))).isEqualTo(before);
+  }
+
+  // gunicorn itself still logs its old workers' exit after the last deploy's reload returned.
+  private static Map<String, String> withoutAppLog(Map<String, String> tree) {
+    tree.replaceAll((path, entry) -> path.startsWith("shared/log/") ? "written by the app" : entry);
+    return tree;
   }
 
   @Test

@@ -2,21 +2,22 @@ package dev.slipway.git.internal;
 
 import static dev.slipway.Command.cmd;
 
+import dev.slipway.Batch;
 import dev.slipway.CommandFailedException;
 import dev.slipway.Host;
+import dev.slipway.Operation;
 import dev.slipway.git.GitSourceException;
 import dev.slipway.git.GitStrategy;
 import dev.slipway.git.InstallReport;
-import dev.slipway.Batch;
-import dev.slipway.Operation;
 import dev.slipway.release.InstallTarget;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -25,9 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs a commit by uploading a {@code tar.gz} made by JGit and unpacking it with
- * {@code tar -xzf}. When the previous release carries a {@link Manifest}, only the files whose
+ * {@code tar -xzf}. When the previous release's {@link Manifest} is known, only the files whose
  * content or mode changed are sent (with every directory and the new manifest); the unchanged ones
  * are copied on the host from the previous release ({@link UnchangedFiles}), which stays untouched.
+ *
+ * <p>Two ways: {@link #install} reads the previous manifest from the host and sends what it must in
+ * round trips of its own; {@link #operations} computes the previous manifest on the controller from
+ * the previous release's commit and returns the whole install as operations of the caller's batch.
  *
  * @param gitDir the local repository holding the commit
  * @param commit the commit to install
@@ -42,11 +47,64 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
     Optional<Manifest> before = previous.flatMap(dir -> Manifest.parse(host.readString(manifestIn(dir))));
     if (before.isPresent() && copied(host, previous.orElseThrow(), target, before.get())) {
       List<Manifest.Entry> send = manifest.changedSince(before.get());
-      return report(host, target, true, send.size(), manifest.entries().size() - send.size(),
+      return report(host.name(), target, true, send.size(), manifest.entries().size() - send.size(),
           uploadAndExtract(host, target, send));
     }
-    return report(host, target, false, manifest.entries().size(), 0,
+    return report(host.name(), target, false, manifest.entries().size(), 0,
         uploadAndExtract(host, target, manifest.entries()));
+  }
+
+  /**
+   * What an install into a release made from {@code previousCommit} sends: the files that changed
+   * since that commit, or all of them when it is unknown or not in the local repository. The
+   * previous manifest is computed as the previous install computed it, so it equals the one that
+   * install wrote into its release.
+   */
+  public Delta delta(Optional<String> previousCommit) {
+    Optional<Manifest> before = previousCommit.flatMap(this::manifestOf);
+    List<Manifest.Entry> send = before.map(manifest::changedSince).orElse(manifest.entries());
+    return new Delta(before.isPresent(), before.map(manifest::unchangedSince).orElse(List.of()), send.size(),
+        archive(send));
+  }
+
+  /**
+   * The install of {@code delta} into {@code target.directory()} as operations: the copy of the
+   * unchanged files from the previous release, then upload (on the batch's stdin), unpack and remove
+   * of the archive. Their scratch files live in the staging directory, which the release manager
+   * empties if an operation fails.
+   */
+  public List<Operation> operations(InstallTarget target, Delta delta) {
+    List<Operation> operations = new ArrayList<>();
+    String scratch = target.directory() + "/.slipway-upload-" + UUID.randomUUID();
+    if (!delta.unchanged().isEmpty()) {
+      operations.addAll(UnchangedFiles.operations(target.previousRelease().orElseThrow(), target.directory(),
+          scratch, delta.unchanged()));
+    }
+    operations.add(new Operation.Upload(scratch + ".tgz", delta.archive(), 0600));
+    operations.add(unpack(scratch + ".tgz", target));
+    operations.add(new Operation.Remove(scratch + ".tgz"));
+    return operations;
+  }
+
+  /** What {@link #operations} sends, reported for {@code host}. */
+  public static InstallReport report(String host, InstallTarget target, Delta delta) {
+    return report(host, target, delta.incremental(), delta.filesSent(), delta.unchanged().size(),
+        delta.archive().length);
+  }
+
+  /**
+   * The files one install sends and copies.
+   *
+   * @param incremental whether the previous release's manifest was known
+   * @param unchanged the files to copy from the previous release
+   * @param filesSent the files in {@code archive}
+   * @param archive the {@code tar.gz} to upload: the changed files, every directory and the manifest
+   *     (shared by every host's batch; arrays compare by identity in this record)
+   */
+  public record Delta(boolean incremental, List<Manifest.Entry> unchanged, int filesSent, byte[] archive) {
+    public Delta {
+      unchanged = List.copyOf(unchanged);
+    }
   }
 
   /**
@@ -67,48 +125,53 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
     }
   }
 
-  private static InstallReport report(Host host, InstallTarget target, boolean incremental, int sent, int copied,
+  private static InstallReport report(String host, InstallTarget target, boolean incremental, int sent, int copied,
                                       long bytes) {
-    return new InstallReport(host.name(), target.directory(), GitStrategy.ARCHIVE, incremental, sent, copied, bytes);
+    return new InstallReport(host, target.directory(), GitStrategy.ARCHIVE, incremental, sent, copied, bytes);
   }
 
   private long uploadAndExtract(Host host, InstallTarget target, List<Manifest.Entry> send) {
     String archive = uploads(target) + "/" + lastElement(target.directory()) + ".tgz";
-    Path local = archiveLocally(send);
-    try (InputStream content = Files.newInputStream(local)) {
+    byte[] content = archive(send);
+    try {
       host.mkdirs(uploads(target));
-      host.upload(content, archive, 0600);
-      host.apply(Batch.of(
-          new Operation.Exec(cmd("tar", "-xzf", archive, "-C", target.directory())),
-          new Operation.Remove(archive)));
-      return Files.size(local);
-    } catch (IOException e) {
-      throw new GitSourceException("Cannot read the archive " + local + " of commit " + commit.name()
-          + ": " + e.getMessage(), e);
+      host.upload(new ByteArrayInputStream(content), archive, 0600);
+      host.apply(Batch.of(unpack(archive, target), new Operation.Remove(archive)));
+      return content.length;
     } catch (RuntimeException e) {
       host.delete(archive);
       throw e;
-    } finally {
-      deleteQuietly(local);
     }
   }
 
-  private Path archiveLocally(List<Manifest.Entry> files) {
-    Path local = null;
-    try {
-      local = Files.createTempFile("slipway-" + commit.abbreviate(7).name() + "-", ".tgz");
-      try (Repository repository = RepositoryCache.open(gitDir); RevWalk walk = new RevWalk(repository);
-           OutputStream out = Files.newOutputStream(local)) {
-        ReleaseTree.archive(repository, walk.parseCommit(commit), manifest, files, out);
-      }
-      return local;
-    } catch (IOException | RuntimeException e) {
-      deleteQuietly(local);
-      if (e instanceof GitSourceException g) {
-        throw g;
-      }
+  private static Operation unpack(String archive, InstallTarget target) {
+    return new Operation.Exec(cmd("tar", "-xzf", archive, "-C", target.directory()));
+  }
+
+  private byte[] archive(List<Manifest.Entry> files) {
+    try (Repository repository = RepositoryCache.open(gitDir); RevWalk walk = new RevWalk(repository)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ReleaseTree.archive(repository, walk.parseCommit(commit), manifest, files, out);
+      return out.toByteArray();
+    } catch (IOException e) {
       throw new GitSourceException("Cannot archive commit " + commit.name() + " of " + gitDir + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  // Not known locally (a commit of another repository, or pruned since): the caller sends every file.
+  private Optional<Manifest> manifestOf(String previousCommit) {
+    if (!ObjectId.isId(previousCommit)) {
+      return Optional.empty();
+    }
+    try (Repository repository = RepositoryCache.open(gitDir); RevWalk walk = new RevWalk(repository)) {
+      ObjectId id = ObjectId.fromString(previousCommit);
+      return repository.getObjectDatabase().has(id)
+          ? Optional.of(ReleaseTree.manifest(repository, walk.parseCommit(id))) : Optional.empty();
+    } catch (IOException | GitSourceException e) {
+      log.debug("previous commit {} is not complete in {}, sending every file: {}", previousCommit, gitDir,
+          e.getMessage());
+      return Optional.empty();
     }
   }
 
@@ -122,15 +185,5 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
 
   private static String lastElement(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      if (file != null) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      // A leftover temporary file is harmless; the deploy's outcome does not depend on it.
-    }
   }
 }

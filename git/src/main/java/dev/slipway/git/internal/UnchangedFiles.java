@@ -17,9 +17,10 @@ import java.util.List;
  * independent of its predecessor (cleanup deletes old releases, and an edit in one release, by a hook
  * or an operator, must not leak into the other through a shared inode).
  *
- * <p>One {@code tar} pair copies them all (the file list on stdin, NUL-separated); one {@code cp -a}
- * per file would cost a process each, seconds for a thousand files. A host whose tar cannot do that
- * (or a fake host) gets {@link Operation.Copy} batches instead.
+ * <p>One {@code tar} pair copies them all (the file list NUL-separated); one {@code cp -a} per file
+ * would cost a process each, seconds for a thousand files, and its script would outgrow what one
+ * exec request can carry beside an upload (64 KiB). When {@link #copy} runs it on its own, a host
+ * whose tar cannot do that gets {@link Operation.Copy} batches instead.
  */
 final class UnchangedFiles {
   /** Operations per batch: keeps each compiled script well under the kernel's 128 KiB argument limit. */
@@ -42,6 +43,21 @@ final class UnchangedFiles {
     for (int start = 0; start < operations.size(); start += OPERATIONS_PER_BATCH) {
       host.apply(new Batch(operations.subList(start, Math.min(operations.size(), start + OPERATIONS_PER_BATCH))));
     }
+  }
+
+  /**
+   * The copy as operations of a batch: the list uploaded to {@code scratch.list}, a {@code tar}
+   * pair through {@code scratch.tar}, both removed after. The fake host runs that pair too.
+   */
+  static List<Operation> operations(String from, String to, String scratch, List<Manifest.Entry> files) {
+    String list = scratch + ".list";
+    String tar = scratch + ".tar";
+    return List.of(
+        new Operation.Upload(list, nulSeparated(files), 0600),
+        new Operation.Exec(Command.cmd("tar", "-C", from, "-cf", tar, "--null", "-T", list)),
+        new Operation.Exec(Command.cmd("tar", "-xpf", tar, "-C", to)),
+        new Operation.Remove(tar),
+        new Operation.Remove(list));
   }
 
   private static boolean copiedWithTar(Host host, String from, String to, String scratch, List<Manifest.Entry> files) {
