@@ -2,14 +2,12 @@ package dev.slipway.recipe;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.slipway.Command;
 import dev.slipway.Host;
 import dev.slipway.inventory.HostFactory;
 import dev.slipway.inventory.Variables;
 import dev.slipway.provision.Provisioning;
 import dev.slipway.release.HealthCheck;
 import dev.slipway.release.Hook;
-import dev.slipway.release.Release;
 import dev.slipway.release.Releases;
 import dev.slipway.release.Source;
 import dev.slipway.release.Step;
@@ -262,7 +260,7 @@ public final class Recipe {
       releases = releases.dependencies(part.environment());
     }
     for (Service service : services()) {
-      releases = releases.after(Step.SYMLINK, serving(service));
+      releases = releases.after(Step.SYMLINK, new ServeHook(service));
     }
     for (StepHook hook : hooks) {
       releases = hook.before() ? releases.before(hook.step(), hook.hook()) : releases.after(hook.step(), hook.hook());
@@ -306,21 +304,6 @@ public final class Recipe {
       throw new IllegalStateException("recipe " + name + " has no deploy path: call deployTo(\"/opt/" + name + "\")");
     }
     return deployTo;
-  }
-
-  // The service's serve after each switch, sent in the switch's batch when the service can say it as one command.
-  private static Hook serving(Service service) {
-    return new Hook() {
-      @Override
-      public void run(Host host, Release release) {
-        service.serve(host, release);
-      }
-
-      @Override
-      public Optional<Command> asCommand(Host host, Release release) {
-        return service.serveCommand(host, release);
-      }
-    };
   }
 
   private static <T> List<T> concat(List<T> first, List<T> more) {
