@@ -134,7 +134,9 @@ public final class ScriptCompiler {
       if (!op.command().secrets().isEmpty()) {
         throw new IllegalArgumentException("a batch cannot carry secrets; run the command on its own: " + op.command());
       }
-      return op.command().render();
+      // As sh -c runs it: the script's -eu would otherwise end a subshell or command substitution
+      // inside it at its first failure (dash), e.g. a polling loop at its first refused connection.
+      return "(set +eu\n" + op.command().render() + "\n)";
     }
   };
 }

@@ -35,7 +35,21 @@ class ScriptCompilerTest {
         .isEqualTo("(umask 077 && head -c 3 > /srv/u.slipway-$$) && chmod 644 /srv/u.slipway-$$"
             + " && mv -Tf -- /srv/u.slipway-$$ /srv/u || { rm -f -- /srv/u.slipway-$$; false; }");
     assertThat(ScriptCompiler.shell(new Operation.Copy("/a", "/b"))).isEqualTo("cp -a -- /a /b");
-    assertThat(ScriptCompiler.shell(new Operation.Exec(Command.cmd("echo", "a b")))).isEqualTo("echo 'a b'");
+    assertThat(ScriptCompiler.shell(new Operation.Exec(Command.cmd("echo", "a b")))).isEqualTo("(set +eu\necho 'a b'\n)");
+  }
+
+  @Test
+  void a_command_in_a_batch_runs_as_sh_c_would_whatever_fails_inside_it() {
+    String loop = "i=0; while [ $i -lt 3 ]; do i=$((i + 1)); out=$( (x=$(false); echo \"try $i\") 2>&1 ); done;"
+        + " echo \"$out ${UNSET_ANYWHERE:-}$UNSET_HERE\"; exit 4";
+    Batch batch = Batch.of(new Operation.Exec(Command.shell(loop)), new Operation.Mkdirs(dir + "/after"));
+
+    CommandResult result = LocalHost.create().execute(Command.shell(ScriptCompiler.compile(batch)).allowFailure());
+
+    assertThat(result.stdout()).isEqualTo("try 3 \n");
+    assertThat(ScriptCompiler.failedOperation(result.stderr())).hasValue(0);
+    assertThat(result.exitStatus()).isEqualTo(4);
+    assertThat(Files.exists(dir.resolve("after"))).isFalse();
   }
 
   @Test
