@@ -67,6 +67,22 @@ abstract class ReleaseFaultsOverSsh {
     }
   }
 
+  /**
+   * As above, with a hook in Java before every step, which sends what is queued first: each step
+   * then has its round trip, and the drop armed as it starts hits the trip with its own operations.
+   */
+  @ParameterizedTest
+  @EnumSource(Step.class)
+  void a_connection_dropped_in_a_step_sent_on_its_own_leaves_a_complete_live_release_and_no_lock(Step step) {
+    for (String drop : drops()) {
+      Releases releases = Releases.at(newDeployDirectory()).sharedDirs("data");
+      for (Step each : Step.values()) {
+        releases = releases.before(each, (host, release) -> { });
+      }
+      dropAndCheck(step, drop, releases);
+    }
+  }
+
   @Test
   void a_connection_dropped_in_the_one_trip_with_a_reload_and_a_check_leaves_a_complete_live_release_and_no_lock() {
     for (String drop : drops()) {
