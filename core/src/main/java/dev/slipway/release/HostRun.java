@@ -158,9 +158,8 @@ final class HostRun {
 
   // A part of its own, so that its failure fails the current step, saying why as its last stderr line does.
   private void queueCommand(Command command, String failed) {
-    // In a subshell, so that an exit ends the command, not the batch.
-    Command alone = Command.shell("(" + command.render() + "\n)");
-    queued.add(new Operation.Exec(alone), e -> new ReleaseException(failed + lastLine(e), e));
+    // A batch runs each command in a subshell of its own: an exit in it ends the command, not the batch.
+    queued.add(new Operation.Exec(command), e -> new ReleaseException(failed + lastLine(e), e));
     queued.mark(current, () -> { });
   }
 
