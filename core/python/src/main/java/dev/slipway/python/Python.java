@@ -92,11 +92,6 @@ public final class Python implements Dependencies {
     return copy(builder -> builder.entryPoints = Map.copyOf(all));
   }
 
-  /** The interpreter the venv is built with. */
-  public String interpreter() {
-    return interpreter;
-  }
-
   @Override
   public DependencyEnvironment environment() {
     return DependencyEnvironment.of(link).lockFiles(requirements.toArray(String[]::new))
