@@ -40,6 +40,7 @@ record DataBackups(List<DataBackup> data, UpdateOrder order) {
     if (data.isEmpty()) {
       return release;
     }
+    run.flush();
     String directory = run.layout.shared("backups/" + release.id());
     run.queue(new Operation.Remove(directory), new Operation.Mkdirs(directory));
     data.forEach(backup -> run.queue(new Operation.Exec(backup.dumpInto(directory))));

@@ -34,18 +34,29 @@ final class DeployLock {
     if (!host.exists(layout.lock())) {
       return failure;
     }
-    if (heldBy(host, layout, self)) {
+    if (holding(host, layout, self) == Holding.OURS) {
       return failure;
     }
     return new DeployLockedException(host.name(), layout.lock(), holder(host, layout));
   }
 
-  /** Whether the lock is {@code self}'s, as far as the host can tell; false when it cannot be read. */
-  static boolean heldBy(Host host, ReleaseLayout layout, LockHolder self) {
+  /** Who holds a lock, as a host tells after a round trip whose reply was lost. */
+  enum Holding {
+    /** {@code self} holds it. */
+    OURS,
+    /** Nobody, or someone else: not ours to release. */
+    NOT_OURS,
+    /** The host cannot be read: ours or not, nobody can tell yet. */
+    UNREADABLE
+  }
+
+  /** Whether the lock is {@code self}'s, someone else's or nobody's, or whether the host cannot tell. */
+  static Holding holding(Host host, ReleaseLayout layout, LockHolder self) {
     try {
-      return holder(host, layout).map(h -> h.token().equals(self.token())).orElse(false);
+      return holder(host, layout).filter(h -> h.token().equals(self.token())).isPresent() ? Holding.OURS
+          : Holding.NOT_OURS;
     } catch (RuntimeException unreadable) {
-      return false;
+      return Holding.UNREADABLE;
     }
   }
 

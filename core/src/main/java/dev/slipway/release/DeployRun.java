@@ -62,12 +62,13 @@ final class DeployRun {
   }
 
   private void deployBatch(List<HostDeploy> batch, ResolvedSource source) {
+    if (batch.size() == 1) {
+      deployAlone(batch.get(0), source);
+      return;
+    }
     Parallel.each(batch, plan.parallelism, host -> attempt(host, host::lock));
     if (batch.stream().noneMatch(host -> host.run.failed())) {
-      if (id == null) {
-        List<ReleaseId> taken = batch.stream().flatMap(host -> host.run.state.ids().stream()).toList();
-        id = ReleaseId.at(plan.clock, taken);
-      }
+      chooseId(batch);
       Parallel.each(batch, plan.parallelism, host -> attempt(host, () -> host.prepare(id, source)));
     }
     if (batch.stream().anyMatch(host -> host.run.failed())) {
@@ -84,15 +85,45 @@ final class DeployRun {
       if (!back) {
         outcomes.put(host, host.run.success(Outcome.DEPLOYED));
         attempt(host, host::cleanup);
-      } else if (host.maybeSwitched()) {
-        outcomes.put(host, Outcome.SWITCHED_BACK);
-        attempt(host, host::switchBack);
-        attempt(host, host::cleanup);
       } else {
-        outcomes.put(host, Outcome.FAILED);
-        attempt(host, () -> host.discard(true));
+        goBack(host);
       }
     });
+  }
+
+  // With no other host to wait for at the barrier before the switch, the whole deploy is one trip.
+  private void deployAlone(HostDeploy host, ResolvedSource source) {
+    attempt(host, host::lock);
+    if (!host.run.failed()) {
+      chooseId(List.of(host));
+      attempt(host, () -> host.deployAlone(id, source));
+    }
+    if (!host.checked()) {
+      goBack(host);
+      return;
+    }
+    outcomes.put(host, host.run.success(Outcome.DEPLOYED));
+    if (!host.cleanedInTrip()) {
+      attempt(host, host::cleanup);
+    }
+  }
+
+  private void goBack(HostDeploy host) {
+    if (host.maybeSwitched()) {
+      outcomes.put(host, Outcome.SWITCHED_BACK);
+      attempt(host, host::switchBack);
+      attempt(host, host::cleanup);
+    } else {
+      outcomes.put(host, Outcome.FAILED);
+      attempt(host, () -> host.discard(true));
+    }
+  }
+
+  private void chooseId(List<HostDeploy> batch) {
+    if (id == null) {
+      List<ReleaseId> taken = batch.stream().flatMap(host -> host.run.state.ids().stream()).toList();
+      id = ReleaseId.at(plan.clock, taken);
+    }
   }
 
   /** Runs one host's part, recording a failure and, if the lock is still held, releasing it. */

@@ -1,5 +1,6 @@
 package dev.slipway.release;
 
+import dev.slipway.Batch;
 import dev.slipway.FileInfo;
 import dev.slipway.Host;
 import dev.slipway.Operation;
@@ -30,7 +31,11 @@ final class HostDeploy {
   private boolean renamed;
   private boolean switched;
   private boolean switchSent;
+  private boolean checked;
+  private boolean cleanedInTrip;
   private boolean backupBegun;
+  private HostState beforeSwitch;
+  private HostState afterSwitch;
 
   HostDeploy(HostRun run) {
     this.run = run;
@@ -69,19 +74,25 @@ final class HostDeploy {
       run.queue(new Operation.Rename(layout.next(), release.directory()));
       run.state = run.state.with(release);
       run.queueRegistry();
-      run.flush();
-      renamed = true;
+      run.barrier(() -> renamed = true);
     });
     backupBegun = true;
     release = plan.backups.take(run, release, previous);
   }
 
-  /** Queues the source's install when it is only operations; else sends what is queued and lets the source install. */
+  /**
+   * Queues the source's install when it is only operations, falling back to the source's own
+   * install in an emptied staging directory if one fails; else sends what is queued and lets the
+   * source install.
+   */
   private void install() {
     InstallTarget target = new InstallTarget(layout.next(),
         previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state(),
         previous.flatMap(Release::commit));
-    source.installOperations(target).ifPresentOrElse(ops -> run.queue(ops.toArray(Operation[]::new)), () -> {
+    source.installOperations(target).ifPresentOrElse(ops -> run.queueWithFallback(ops, () -> {
+      host.apply(Batch.of(new Operation.Remove(target.directory()), new Operation.Mkdirs(target.directory())));
+      source.install(host, target);
+    }), () -> {
       run.flush();
       source.install(host, target);
     });
@@ -153,18 +164,70 @@ final class HostDeploy {
         + environment.name() + " is not in the release (" + path + "); add it to the source or fix lockFiles(...)");
   }
 
+  /**
+   * Prepare, switch, check and, when the trim keeps what a switch back needs, clean up and unlock:
+   * one round trip after the lock when every hook and health check is a command. For a host with
+   * no other to wait for before the switch. A failure leaves the flags saying how far it got.
+   */
+  void deployAlone(ReleaseId id, ResolvedSource source) {
+    run.oneTrip(true);
+    try {
+      prepare(id, source);
+      switchOver();
+      if (trimKeepsPrevious()) {
+        cleanUpInTrip();
+      } else {
+        run.flush();
+      }
+    } finally {
+      run.oneTrip(false);
+    }
+  }
+
+  // Once the new release passed its checks, a failure in cleanup is one after the deploy, as in cleanup().
+  private void cleanUpInTrip() {
+    cleanedInTrip = true;
+    try {
+      run.step(Step.CLEANUP, this::release, this::queueCleanup);
+      run.closeTrip(HistoryEntry.Kind.DEPLOY, previous, Optional.of(release));
+    } catch (RuntimeException | Error e) {
+      if (checked && run.locked()) {
+        run.dropQueued();
+        run.record(HistoryEntry.Kind.DEPLOY, previous, Optional.of(release), "");
+        run.unlock();
+      }
+      throw e;
+    }
+  }
+
+  private boolean trimKeepsPrevious() {
+    List<Release> removed = run.state.toRemove(plan.keep, plan.keepFailed);
+    return previous.filter(p -> removed.stream().anyMatch(r -> r.id().equals(p.id()))).isEmpty();
+  }
+
   /** Symlink and deployed: switches {@code current} to the new release, then checks it. */
   void switchOver() {
+    beforeSwitch = run.state;
     run.step(Step.SYMLINK, this::release, () -> {
       run.queue(new Operation.Symlink(release.directory(), layout.current()));
       run.state = run.state.switchedTo(Optional.of(release.id()), ReleaseState.PREVIOUS);
+      afterSwitch = run.state;
       run.queueRegistry();
       switchSent = true;
-      run.flush();
-      switched = true;
+      run.mark(() -> switched = true);
       release = release.withState(ReleaseState.LIVE);
-    });
-    run.step(Step.DEPLOYED, this::release, () -> run.checkHealth(release));
+    }, () -> run.barrier(() -> { }));
+    run.step(Step.DEPLOYED, this::release, () -> run.checkHealth(release), () -> run.barrier(() -> checked = true));
+  }
+
+  /** Whether the new release is live and passed its checks (the deployed step went through on the host). */
+  boolean checked() {
+    return checked;
+  }
+
+  /** Whether {@link #deployAlone} cleaned up and released the lock, so that nothing is left to do. */
+  boolean cleanedInTrip() {
+    return cleanedInTrip;
   }
 
   /**
@@ -192,18 +255,20 @@ final class HostDeploy {
     Optional<ReleaseId> back = previous.map(Release::id);
     run.queue(previous.<Operation>map(p -> new Operation.Symlink(p.directory(), layout.current()))
         .orElse(new Operation.Remove(layout.current())));
-    run.state = run.state.switchedTo(back, ReleaseState.FAILED);
+    run.state = afterSwitch.switchedTo(back, ReleaseState.FAILED);
     run.queueRegistry();
-    run.flush();
-    switched = false;
+    run.mark(() -> switched = false);
     List<Hook> hooks = plan.hooks(false, Step.SYMLINK);
-    if (previous.isPresent() && !hooks.isEmpty()) {
-      Instant start = Instant.now();
-      try {
-        run.hooks(hooks, Step.SYMLINK, "after (switching back)", previous.get().withState(ReleaseState.LIVE));
-      } finally {
-        run.switchBackHooks(Duration.between(start, Instant.now()));
-      }
+    if (previous.isEmpty() || hooks.isEmpty()) {
+      run.flush();
+      return;
+    }
+    Instant start = Instant.now();
+    try {
+      run.hooks(hooks, Step.SYMLINK, "after (switching back)", previous.get().withState(ReleaseState.LIVE));
+      run.flush();
+    } finally {
+      run.switchBackHooks(Duration.between(start, Instant.now()));
     }
   }
 
@@ -218,6 +283,9 @@ final class HostDeploy {
       return;
     }
     run.dropQueued();
+    if (beforeSwitch != null) {
+      run.state = beforeSwitch;
+    }
     String tree = renamed ? release.directory() : layout.next();
     boolean keep = failedHere && release != null && plan.keepFailed > 0;
     if (keep) {
@@ -255,18 +323,20 @@ final class HostDeploy {
     run.record(switched ? HistoryEntry.Kind.DEPLOY : HistoryEntry.Kind.FAILED_DEPLOY, previous, Optional.of(release),
         switched ? "" : "switched back, " + run.failure());
     try {
-      run.step(Step.CLEANUP, this::release, () -> {
-        trim();
-        removeUnusedEnvironments();
-        run.queueRegistry();
-        run.queue(new Operation.Remove(layout.staging()));
-      });
+      run.step(Step.CLEANUP, this::release, this::queueCleanup);
     } catch (RuntimeException | Error e) {
       run.dropQueued();
       run.unlock();
       throw e;
     }
     run.unlock();
+  }
+
+  private void queueCleanup() {
+    trim();
+    removeUnusedEnvironments();
+    run.queueRegistry();
+    run.queue(new Operation.Remove(layout.staging()));
   }
 
   /** Removes good releases beyond {@code keep} and failed ones beyond {@code keepFailed}. */

@@ -1,16 +1,16 @@
 package dev.slipway.release;
 
+import dev.slipway.Batch;
+import dev.slipway.BatchFailedException;
+import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
 import dev.slipway.Host;
-import dev.slipway.event.EventListener;
-import dev.slipway.Batch;
 import dev.slipway.Operation;
+import dev.slipway.event.EventListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One host's part of a deploy or rollback: its steps, its lock, its registry, and the record of
  * what happened. Operations of consecutive steps are queued and sent together when something must
- * see their effect (a hook, a source, a read), so a deploy without hooks costs few round trips.
+ * see their effect (a hook that is not a command, a source, a read), so a deploy costs few round
+ * trips; in {@linkplain #oneTrip one trip} the ends of phases do not send either. A step's end is
+ * published once the operations it queued were sent; a failed batch fails the step that sent the
+ * failed operation, found from its index (see {@link QueuedOps}).
  */
 final class HostRun {
   private static final Logger log = LoggerFactory.getLogger(Releases.class);
@@ -27,14 +30,17 @@ final class HostRun {
   final Host host;
   final Releases plan;
   final ReleaseLayout layout;
-  private final Map<Step, Duration> timings = new LinkedHashMap<>();
+  private final StepEvents events;
+  private final QueuedOps queued = new QueuedOps();
   private final List<Throwable> errors = new ArrayList<>();
-  private final List<Operation> pending = new ArrayList<>();
   private final List<HistoryEntry> history = new ArrayList<>();
   private final List<String> unknown = new ArrayList<>();
   private Duration switchBackHooks;
-  private LockHolder holder;
-  private boolean locked;
+  private final HostLock lock;
+  private boolean oneTrip;
+  private Optional<Step> current = Optional.empty();
+  private Optional<Step> stoppedIn = Optional.empty();
+  private Throwable reported;
   private Step failedIn;
   HostState state;
 
@@ -46,6 +52,8 @@ final class HostRun {
     this.host = withListeners;
     this.plan = plan;
     this.layout = plan.layout;
+    this.events = new StepEvents(plan.listeners);
+    this.lock = new HostLock(this.host, layout);
   }
 
   /**
@@ -53,19 +61,7 @@ final class HostRun {
    * round trip, then reads the host's state.
    */
   void lock(String action, List<Operation> more) {
-    holder = LockHolder.thisProcess(plan.clock, action);
-    List<Operation> ops = new ArrayList<>(DeployLock.acquire(layout, holder));
-    ops.addAll(more);
-    try {
-      host.apply(new Batch(ops));
-    } catch (CommandFailedException e) {
-      throw DeployLock.explain(host, layout, holder, e);
-    } catch (RuntimeException lost) {
-      // The batch may have run though its reply was lost: a lock that is ours must be released on the way out.
-      locked = DeployLock.heldBy(host, layout, holder);
-      throw lost;
-    }
-    locked = true;
+    lock.take(plan.clock, action, more);
     state = HostState.read(host, layout);
   }
 
@@ -80,40 +76,48 @@ final class HostRun {
   /** Runs {@code step} as above, then {@code completion}, which belongs to the step but comes after its hooks. */
   void step(Step step, Supplier<Release> release, Runnable body, Runnable completion) {
     Instant start = Instant.now();
-    emit(new StepEvent(host.name(), start, release.get().id(), step, StepEvent.Status.STARTED, Duration.ZERO));
+    current = Optional.of(step);
+    events.add(event(step, release, StepEvent.Status.STARTED, Duration.ZERO), false);
     try {
       hooks(plan.hooks(true, step), step, "before", release.get());
       body.run();
       hooks(plan.hooks(false, step), step, "after", release.get());
       completion.run();
-      finish(step, release, start, StepEvent.Status.SUCCEEDED);
+      end(step, release, start, StepEvent.Status.SUCCEEDED);
     } catch (RuntimeException | Error e) {
-      if (failedIn == null) {
-        failedIn = step;
+      if (e != reported) {
+        failedIn = failedIn == null ? step : failedIn;
+        end(step, release, start, StepEvent.Status.FAILED);
       }
-      finish(step, release, start, StepEvent.Status.FAILED);
       throw e;
+    } finally {
+      current = Optional.empty();
     }
   }
 
-  /** Runs {@code hooks} for {@code release}, sending queued operations first so hooks see them. */
+  private void end(Step step, Supplier<Release> release, Instant start, StepEvent.Status status) {
+    events.add(event(step, release, status, Duration.between(start, Instant.now())), !queued.isEmpty());
+  }
+
+  private StepEvent event(Step step, Supplier<Release> release, StepEvent.Status status, Duration took) {
+    return new StepEvent(host.name(), Instant.now(), release.get().id(), step, status, took);
+  }
+
+  /**
+   * Runs {@code hooks} for {@code release}: a hook that is one command is queued in the step's
+   * batch; any other runs once the queued operations are sent, so that it sees them.
+   */
   void hooks(List<Hook> hooks, Step step, String when, Release release) {
-    if (hooks.isEmpty()) {
-      return;
-    }
-    flush();
     for (Hook hook : hooks) {
-      try {
-        hook.run(host, release);
-      } catch (Throwable e) {
-        // An Error too fails only this step; the run rethrows it once the host is cleaned up and unlocked.
-        throw new ReleaseException(host.name() + ": " + when + " " + step.hookName() + " hook failed: "
-            + e.getMessage(), e);
-      }
+      queueOrRun(hook.asCommand(host, release), host.name() + ": " + when + " " + step.hookName() + " hook failed: ",
+          () -> hook.run(host, release));
     }
   }
 
-  /** Runs the health checks for {@code release}, which is live; a dry run switched nothing, so cannot know. */
+  /**
+   * Runs the health checks for {@code release}, which is live (a check that is one command is
+   * queued); a dry run switched nothing, so cannot know.
+   */
   void checkHealth(Release release) {
     if (host.context().dryRun()) {
       if (!plan.healthChecks.isEmpty()) {
@@ -122,50 +126,152 @@ final class HostRun {
       return;
     }
     for (HealthCheck check : plan.healthChecks) {
-      try {
-        check.check(host, release);
-      } catch (Throwable e) {
-        throw new ReleaseException(host.name() + ": health check failed for release " + release.id() + " ("
-            + release.version() + "): " + e.getMessage(), e);
-      }
+      queueOrRun(check.asCommand(host, release), host.name() + ": health check failed for release " + release.id()
+          + " (" + release.version() + "): ", () -> check.check(host, release));
     }
   }
 
-  private void finish(Step step, Supplier<Release> release, Instant start, StepEvent.Status status) {
-    Duration took = Duration.between(start, Instant.now());
-    log.debug("{}: {} {} for release {} in {} ms", host.name(), step.hookName(), status.name().toLowerCase(),
-        release.get().id(), took.toMillis());
-    timings.merge(step, took, Duration::plus);
-    emit(new StepEvent(host.name(), Instant.now(), release.get().id(), step, status, took));
+  // User code that is one command is queued; any other runs once the queued operations are sent, so that it sees them.
+  private void queueOrRun(Optional<Command> command, String failed, UserCode code) {
+    if (command.filter(HostRun::batchable).isPresent()) {
+      queueCommand(command.get(), failed);
+      return;
+    }
+    flush();
+    try {
+      code.run();
+    } catch (Throwable e) {
+      // An Error too fails only this step; the run rethrows it once the host is cleaned up and unlocked.
+      throw new ReleaseException(failed + e.getMessage(), e);
+    }
   }
 
-  private void emit(StepEvent event) {
-    plan.listeners.forEach(listener -> listener.on(event));
+  @FunctionalInterface
+  private interface UserCode {
+    void run() throws Exception;
+  }
+
+  // A command carrying secrets, input or a terminal runs on its own; in a batch it could not.
+  private static boolean batchable(Command command) {
+    return command.secrets().isEmpty() && command.stdin().isEmpty() && !command.pty();
+  }
+
+  // A part of its own, so that its failure fails the current step, saying why as its last stderr line does.
+  private void queueCommand(Command command, String failed) {
+    // In a subshell, so that an exit ends the command, not the batch.
+    Command alone = Command.shell("(" + command.render() + "\n)");
+    queued.add(new Operation.Exec(alone), e -> new ReleaseException(failed + lastLine(e), e));
+    queued.mark(current, () -> { });
+  }
+
+  private static String lastLine(BatchFailedException failure) {
+    return failure.stderr().lines().filter(line -> !line.isBlank()).reduce((first, second) -> second)
+        .map(String::strip).orElse("exit status " + failure.exitStatus());
   }
 
   /** Queues operations for the next round trip. */
   void queue(Operation... ops) {
-    pending.addAll(List.of(ops));
+    List.of(ops).forEach(queued::add);
   }
 
-  /** Queues a registry write of the current state. */
+  /**
+   * Queues {@code group}; if one of its operations fails, {@code fallback} runs instead of the
+   * group, and the operations queued after it are sent once it returned.
+   */
+  void queueWithFallback(List<Operation> group, Runnable fallback) {
+    queued.addWithFallback(group, fallback);
+  }
+
+  /** Queues a registry write of the current state, replacing one queued since the last mark. */
   void queueRegistry() {
-    pending.removeIf(op -> op instanceof Operation.WriteFile w && w.path().equals(layout.registry()));
+    queued.removeSinceMark(op -> op instanceof Operation.WriteFile w && w.path().equals(layout.registry()));
     queue(new Operation.WriteFile(layout.registry(), state.registryText(layout), 0644));
+  }
+
+  /** Whether the ends of phases send what is queued ({@code false}, the default) or only mark it. */
+  void oneTrip(boolean deferred) {
+    oneTrip = deferred;
+  }
+
+  /** Ends a phase: {@code ran} once what is queued has run; sent now unless in one trip. */
+  void barrier(Runnable ran) {
+    queued.mark(current, ran);
+    if (!oneTrip) {
+      send();
+    }
+  }
+
+  /** Marks the end of what is queued so far, without sending: {@code ran} once it has run. */
+  void mark(Runnable ran) {
+    queued.mark(current, ran);
   }
 
   /** Sends the queued operations as one batch. */
   void flush() {
-    if (!pending.isEmpty()) {
-      Batch batch = new Batch(pending);
-      pending.clear();
-      host.apply(batch);
-    }
+    send();
   }
 
-  /** Drops queued operations that a failure made pointless. */
+  private void send() {
+    try {
+      lock.require();
+    } catch (ReleaseException notHeld) {
+      queued.clear();
+      throw notHeld;
+    }
+    QueuedOps.Taken taken = queued.take(current);
+    stoppedIn = Optional.empty();
+    try {
+      if (!taken.batch().isEmpty()) {
+        host.apply(taken.batch());
+      }
+    } catch (BatchFailedException failed) {
+      taken.ranBetween(-1, failed.index());
+      if (taken.fallbacks().get(failed.index()).isEmpty()) {
+        throw stopped(taken.stepOf(failed.index()), taken.explain(failed));
+      }
+      fallBack(taken, failed);
+      return;
+    } catch (CommandFailedException stoppedSomewhere) {
+      throw stopped(taken.firstStep(), stoppedSomewhere);
+    } catch (RuntimeException lost) {
+      // The reply was lost, perhaps not the batch.
+      if (!lock.ranDespiteLostReply(taken.batch())) {
+        throw stopped(taken.firstStep(), lost);
+      }
+      log.warn("{}: the reply of the last round trip was lost, but it ran: the lock is released", host.name(), lost);
+    }
+    taken.ranBetween(-1, taken.batch().operations().size());
+    events.publishHeld();
+  }
+
+  // A group with a fallback failed: the fallback does its work, then the rest of the batch goes.
+  private void fallBack(QueuedOps.Taken taken, BatchFailedException failed) {
+    int rest = taken.afterGroup(failed.index());
+    log.info("{}: {}; doing it otherwise", host.name(), failed.summary());
+    try {
+      taken.fallbacks().get(failed.index()).orElseThrow().run();
+    } catch (RuntimeException e) {
+      throw stopped(taken.stepOf(failed.index()), e);
+    }
+    taken.ranBetween(failed.index(), rest);
+    queued.requeue(taken, rest);
+    send();
+  }
+
+  // A batch stopped in `step`: the held events go out up to that step's failure.
+  private RuntimeException stopped(Optional<Step> step, RuntimeException error) {
+    stoppedIn = step;
+    if (step.isPresent() && events.publishHeldFailing(step.get())) {
+      failedIn = failedIn == null ? step.get() : failedIn;
+      reported = error;
+    }
+    return error;
+  }
+
+  /** Drops queued operations that a failure made pointless; the steps that queued them are reported. */
   void dropQueued() {
-    pending.clear();
+    queued.clear();
+    events.publishHeld();
   }
 
   /**
@@ -174,18 +280,55 @@ final class HostRun {
    * operations fail.
    */
   void unlock() {
-    if (!locked) {
+    if (!lock.held()) {
       return;
     }
     try {
-      queue(closing().toArray(Operation[]::new));
+      queueClosing();
       flush();
     } catch (RuntimeException | Error e) {
-      dropQueued();
-      host.apply(new Batch(closing()));
+      closeAgain();
       throw e;
+    }
+  }
+
+  /**
+   * Sends the queued operations, a run of {@code kind} from {@code from} to {@code to} in the
+   * history and the lock's release, as a run's last round trip. When the batch stops in a step,
+   * the run is not recorded and the lock is kept, for the way back; a failure after the steps is
+   * handled as {@link #unlock} does.
+   */
+  void closeTrip(HistoryEntry.Kind kind, Optional<Release> from, Optional<Release> to) {
+    record(kind, from, to, "");
+    try {
+      queueClosing();
+      flush();
+    } catch (RuntimeException | Error e) {
+      if (lock.held() && stoppedIn.isPresent()) {
+        history.remove(history.size() - 1);
+        throw e;
+      }
+      closeAgain();
+      throw e;
+    }
+  }
+
+  private void queueClosing() {
+    closing().forEach(queued::add);
+    queued.mark(Optional.empty(), () -> {
+      history.clear();
+      lock.released();
+    });
+  }
+
+  private void closeAgain() {
+    try {
+      if (lock.surelyHeld()) {
+        dropQueued();
+        host.apply(new Batch(closing()));
+      }
     } finally {
-      locked = false;
+      lock.released();
     }
   }
 
@@ -232,11 +375,12 @@ final class HostRun {
   }
 
   boolean locked() {
-    return locked;
+    return lock.held();
   }
 
   HostReport report(HostReport.Outcome outcome) {
+    events.publishHeld();
     return new HostReport(host.name(), outcome, state == null ? Optional.empty() : state.live(),
-        Optional.ofNullable(failedIn), timings, errors, Optional.ofNullable(switchBackHooks), unknown);
+        Optional.ofNullable(failedIn), events.timings(), errors, Optional.ofNullable(switchBackHooks), unknown);
   }
 }

@@ -49,6 +49,13 @@ public interface ResolvedSource {
    * The operations that do {@link #install}'s work, when it is only operations (an upload and an
    * unpack, say): the release manager then sends them in the prepare step's batch instead of a
    * round trip of their own. Empty (the default) means: call {@link #install}.
+   *
+   * <p>They may also be a fast path that can fail where {@link #install} would not (an incremental
+   * update from {@link InstallTarget#previousRelease()}, say): if one of them fails, the release
+   * manager empties {@code target.directory()} and calls {@link #install} for the same host and
+   * target, then sends the rest of the batch; only if {@link #install} fails too does the deploy
+   * fail, in the step that sent the batch. So the operations must leave nothing outside
+   * {@code target.directory()} that {@link #install} would trip over.
    */
   default Optional<List<Operation>> installOperations(InstallTarget target) {
     return Optional.empty();

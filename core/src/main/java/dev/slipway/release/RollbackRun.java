@@ -48,15 +48,7 @@ final class RollbackRun {
       });
       throw unchanged(action, failed);
     }
-    Parallel.each(hosts, plan.parallelism, host -> {
-      Optional<Release> from = host.state.liveRelease();
-      attempt(host, () -> switchTo(host, targets.get(host)));
-      // As for deploys, the switch decides the outcome; a failed unlock is reported among the errors.
-      outcomes.put(host, host.failed() ? Outcome.FAILED : host.success(Outcome.ROLLED_BACK_TO));
-      host.record(host.failed() ? HistoryEntry.Kind.FAILED_ROLLBACK : HistoryEntry.Kind.ROLLBACK, from,
-          Optional.of(targets.get(host)), host.failed() ? host.failure() : "");
-      attempt(host, host::unlock);
-    });
+    Parallel.each(hosts, plan.parallelism, this::rollBack);
     Release first = targets.get(hosts.get(0));
     DeployReport report = new DeployReport(Optional.of(first.id()), first.version(),
         hosts.stream().map(host -> host.report(outcomes.get(host))).toList(), Duration.between(start, Instant.now()));
@@ -65,6 +57,23 @@ final class RollbackRun {
       throw new DeployFailedException(action, report);
     }
     return report;
+  }
+
+  // The switch and what follows it end with the unlock; a host stopped on the way still holds its lock.
+  private void rollBack(HostRun host) {
+    Optional<Release> from = host.state.liveRelease();
+    Release target = targets.get(host);
+    attempt(host, () -> {
+      switchTo(host, target);
+      host.closeTrip(HistoryEntry.Kind.ROLLBACK, from, Optional.of(target));
+    });
+    // As for deploys, the switch decides the outcome; a failed unlock is reported among the errors.
+    boolean stopped = host.locked();
+    outcomes.put(host, stopped ? Outcome.FAILED : host.success(Outcome.ROLLED_BACK_TO));
+    if (stopped) {
+      host.record(HistoryEntry.Kind.FAILED_ROLLBACK, from, Optional.of(target), host.failure());
+      attempt(host, host::unlock);
+    }
   }
 
   private Release target(HostRun host) {
@@ -101,6 +110,7 @@ final class RollbackRun {
             .collect(Collectors.joining(", "));
   }
 
+  // Queued without a flush: with the history and the unlock, one trip when hooks and checks are commands.
   private void switchTo(HostRun host, Release target) {
     Release from = host.state.liveRelease().orElseThrow();
     ReleaseState fromState = target.id().compareTo(from.id()) > 0 ? ReleaseState.PREVIOUS : ReleaseState.ROLLED_BACK;
@@ -117,7 +127,7 @@ final class RollbackRun {
         host.state = host.state.without(List.of(from));
       }
       host.queueRegistry();
-      host.flush();
+      host.mark(() -> { });
     });
     host.step(Step.DEPLOYED, () -> live, () -> host.checkHealth(live));
   }

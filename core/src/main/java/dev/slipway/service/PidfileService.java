@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -47,6 +48,7 @@ public final class PidfileService {
   private static final String SCRIPT = Scripts.load("pidfile.sh");
   private static final Duration SCRIPT_SLACK = Duration.ofSeconds(30);
   private static final String NO_SIGNAL = "-";
+  private static final int SERVE_FAILED = 3;
 
   private final String name;
   private final List<String> command;
@@ -58,6 +60,9 @@ public final class PidfileService {
   private final Duration startTimeout;
   private final Duration stopTimeout;
   private final Optional<Command> ready;
+  private final Optional<String> reloadSignal;
+  private final Optional<Command> reexec;
+  private final SupervisorFailures failures;
 
   private PidfileService(Builder builder) {
     this.name = builder.name;
@@ -70,6 +75,9 @@ public final class PidfileService {
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
     this.ready = builder.ready;
+    this.reloadSignal = builder.reloadSignal;
+    this.reexec = builder.reexec;
+    this.failures = new SupervisorFailures(name, command, pidfile, log, startTimeout);
   }
 
   /** Starts describing the service {@code name} (used in messages). */
@@ -90,6 +98,16 @@ public final class PidfileService {
   /** The log file's path (standard output and error, appended). */
   public String log() {
     return log;
+  }
+
+  /** The signal a serve sends when the environment did not change; empty: a serve restarts. */
+  public Optional<String> reloadSignal() {
+    return reloadSignal;
+  }
+
+  /** The command a serve runs when the environment changed; empty: a serve restarts. */
+  public Optional<Command> reexec() {
+    return reexec;
   }
 
   /**
@@ -145,6 +163,36 @@ public final class PidfileService {
   }
 
   /**
+   * Makes the process serve {@code environment} (a key, e.g. the path a release's venv link points
+   * at), in one round trip: starts it when it is not running; sends it the {@linkplain
+   * Builder#reloadSignal reload signal} when it runs that environment already (the key is kept
+   * beside the pidfile, with {@code .venv} added); else {@linkplain Builder#reexec re-executes} it,
+   * or restarts it when there is no re-exec. The same request as one command:
+   * {@code command(SupervisorRequest.serve(environment))}.
+   *
+   * @return its status afterwards, with its pid and how it was served as the detail
+   * @throws ServiceException if the start failed (as {@link #start} says it) or the re-exec failed
+   *     (the old process then still serves)
+   */
+  public ServiceStatus serve(Host host, String environment) {
+    SupervisorAnswer answer = ask(host, SupervisorRequest.serve(environment));
+    if (host.context().dryRun() || !(answer instanceof SupervisorAnswer.Served served)) {
+      return started(host, answer);
+    }
+    return new ServiceStatus(host.name(), name, true, OptionalLong.of(served.pid()),
+        served.way().name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The one line a {@linkplain #serve serve} that failed with {@code answer} writes last on its
+   * stderr, e.g. {@code gunicorn exited before it was up: ImportError: app (log /opt/app/shared/log/gunicorn.log)};
+   * empty for an answer that is not a failure. Fake hosts give it with their scripted answers.
+   */
+  public Optional<String> serveFailure(SupervisorAnswer answer) {
+    return failures.serveLine(answer);
+  }
+
+  /**
    * Sends {@code request} to the supervisor on {@code host} (one round trip) and reads its answer;
    * a dry run asks {@code STATUS} for real and answers {@link SupervisorAnswer.NotRunning} to the
    * requests it only prints.
@@ -157,45 +205,52 @@ public final class PidfileService {
     for (Map.Entry<String, String> variable : env.entrySet()) {
       view = view.env(variable.getKey(), variable.getValue());
     }
-    CommandResult result = view.run(command);
-    return view.context().dryRun() ? SupervisorAnswer.notRunning() : SupervisorAnswer.read(result.stdout());
+    CommandResult result = view.run(command.allowFailure());
+    if (view.context().dryRun()) {
+      return SupervisorAnswer.notRunning();
+    }
+    boolean answered = result.succeeded()
+        || result.exitStatus() == SERVE_FAILED && result.stdout().contains(SupervisorAnswer.PREFIX);
+    if (!answered) {
+      throw new CommandFailedException(view.context(), result);
+    }
+    return SupervisorAnswer.read(result.stdout());
   }
 
   /**
    * The command that carries {@code request} to the host: the supervisor script with every value
-   * as a quoted argument. The environment is not part of it (it comes from the host's context).
+   * as a quoted argument. The environment is not part of it (it comes from the host's context),
+   * except in a serve's, which may run inside a batch: that one starts with {@code env NAME=VALUE}.
    */
   public Command command(SupervisorRequest request) {
     List<Object> args = new ArrayList<>(List.of("-c", SCRIPT, "slipway-pidfile", request.action().word(), pidfile,
         log, directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout),
-        request.signal().orElse(NO_SIGNAL), ready.map(Command::render).orElse("")));
+        request.signal().or(() -> request.environment().flatMap(key -> reloadSignal)).orElse(NO_SIGNAL),
+        ready.map(Command::render).orElse(""), name, request.environment().orElse(""),
+        reexec.map(Command::render).orElse("")));
     args.addAll(command);
-    Command script = Command.cmd("sh", args.toArray()).withTimeout(startTimeout.plus(stopTimeout).plus(SCRIPT_SLACK));
+    Duration reexecLimit = reexec.flatMap(Command::timeout).orElse(Duration.ZERO);
+    Command script = program(request, args).withTimeout(startTimeout.plus(stopTimeout).plus(reexecLimit).plus(SCRIPT_SLACK));
     return request.equals(SupervisorRequest.STATUS) ? script.readOnly() : script;
   }
 
-  private ServiceStatus started(Host host, SupervisorAnswer answer) {
-    if (answer instanceof SupervisorAnswer.AlreadyRunning already) {
-      throw failure(host, name + " is already running on " + host.name() + " with pid " + already.pid()
-          + " (pidfile " + pidfile + "); stop it first, or call restart");
+  private Command program(SupervisorRequest request, List<Object> args) {
+    if (env.isEmpty() || request.environment().isEmpty()) {
+      return Command.cmd("sh", args.toArray());
     }
-    if (answer instanceof SupervisorAnswer.Died died) {
-      throw failure(host, startFailure(host, "exited before it was up", died.log()));
-    }
-    if (answer instanceof SupervisorAnswer.NotReady notReady) {
-      throw failure(host, startFailure(host, "did not answer its readiness probe within " + startTimeout.toMillis()
-          + " ms, so it was stopped", notReady.log()));
-    }
-    return status(host, answer);
+    List<Object> withEnv = new ArrayList<>();
+    env.forEach((variable, value) -> withEnv.add(variable + "=" + value));
+    withEnv.add("sh");
+    withEnv.addAll(args);
+    return Command.cmd("env", withEnv.toArray());
   }
 
-  private String startFailure(Host host, String what, List<String> tail) {
-    StringBuilder message = new StringBuilder(name).append(" on ").append(host.name()).append(' ').append(what)
-        .append(" (command ").append(Command.cmd(command.get(0), command.subList(1, command.size()).toArray()))
-        .append(", log ").append(log).append(')');
-    message.append(tail.isEmpty() ? "; it wrote nothing to its log" : "; last lines of its log:");
-    tail.forEach(line -> message.append("\n    ").append(line));
-    return message.toString();
+  private ServiceStatus started(Host host, SupervisorAnswer answer) {
+    Optional<String> message = failures.message(host.name(), answer);
+    if (message.isPresent()) {
+      throw failure(host, message.get());
+    }
+    return status(host, answer);
   }
 
   private ServiceStatus status(Host host, SupervisorAnswer answer) {
@@ -238,6 +293,8 @@ public final class PidfileService {
     private Duration startTimeout = Duration.ofSeconds(2);
     private Duration stopTimeout = Duration.ofSeconds(10);
     private Optional<Command> ready = Optional.empty();
+    private Optional<String> reloadSignal = Optional.empty();
+    private Optional<Command> reexec = Optional.empty();
 
     private Builder(String name) {
       if (requireNonNull(name, "name").isBlank()) {
@@ -316,10 +373,29 @@ public final class PidfileService {
      * 100 ms.
      */
     public Builder readyWhen(Command probe) {
-      if (!requireNonNull(probe, "probe").secrets().isEmpty()) {
-        throw new IllegalArgumentException("a readiness probe cannot carry secrets: " + probe);
-      }
-      this.ready = Optional.of(probe);
+      this.ready = Optional.of(withoutSecrets(probe, "a readiness probe"));
+      return this;
+    }
+
+    /**
+     * The signal (e.g. {@code HUP}) that makes the running process load the live release while it
+     * keeps its environment; a {@linkplain PidfileService#serve serve} sends it when the
+     * environment did not change. Without one, a serve restarts the process.
+     */
+    public Builder reloadSignal(String signal) {
+      this.reloadSignal = SupervisorRequest.signal(signal).signal();
+      return this;
+    }
+
+    /**
+     * The command that replaces the running process by one started from another environment
+     * without a stop (gunicorn's {@code USR2}): it must leave the new process's pid in the pidfile,
+     * and otherwise exit non-zero with its reason last on stderr. A {@linkplain PidfileService#serve
+     * serve} runs it when the environment changed; without one, it restarts the process. Its
+     * timeout, if any, is added to the serve's.
+     */
+    public Builder reexec(Command replacement) {
+      this.reexec = Optional.of(withoutSecrets(replacement, "a re-exec"));
       return this;
     }
 
@@ -339,6 +415,14 @@ public final class PidfileService {
             + name + ".pid\") and log(\"/srv/app/shared/log/" + name + ".log\")");
       }
       return new PidfileService(this);
+    }
+
+    // It is sent as text inside the supervisor's arguments.
+    private static Command withoutSecrets(Command command, String what) {
+      if (!requireNonNull(command, what).secrets().isEmpty()) {
+        throw new IllegalArgumentException(what + " cannot carry secrets: " + command);
+      }
+      return command;
     }
 
     private static Duration positive(Duration timeout, String what) {

@@ -24,6 +24,21 @@ public sealed interface SupervisorAnswer {
     return new NotRunning();
   }
 
+  /** A serve started the process. */
+  static SupervisorAnswer started(long pid) {
+    return new Served(Served.Way.STARTED, pid);
+  }
+
+  /** A serve found the process running the environment and sent it the reload signal. */
+  static SupervisorAnswer reloaded(long pid) {
+    return new Served(Served.Way.RELOADED, pid);
+  }
+
+  /** A serve found the process running another environment and re-executed it; {@code pid} is the new one's. */
+  static SupervisorAnswer reexecuted(long pid) {
+    return new Served(Served.Way.REEXECUTED, pid);
+  }
+
   /** The text the supervisor prints for this answer; a fake host answers a request with it. */
   String protocolText();
 
@@ -52,7 +67,18 @@ public sealed interface SupervisorAnswer {
       case "not-running" -> new NotRunning();
       case "died" -> new Died(log);
       case "not-ready" -> new NotReady(pid(words), log);
-      default -> throw new IllegalArgumentException("unknown answer from the pidfile supervisor: " + lines.get(at));
+      case "reexec-failed" -> new ReexecFailed(String.join(" ", log));
+      default -> served(words, lines.get(at));
+    };
+  }
+
+  private static SupervisorAnswer served(String[] words, String line) {
+    return switch (words[0]) {
+      case "started" -> new Served(Served.Way.STARTED, pid(words));
+      case "reloaded" -> new Served(Served.Way.RELOADED, pid(words));
+      case "reexecuted" -> new Served(Served.Way.REEXECUTED, pid(words));
+      case "restarted" -> new Served(Served.Way.RESTARTED, pid(words));
+      default -> throw new IllegalArgumentException("unknown answer from the pidfile supervisor: " + line);
     };
   }
 
@@ -141,6 +167,40 @@ public sealed interface SupervisorAnswer {
     @Override
     public String protocolText() {
       return PREFIX + "not-ready " + pid + "\n" + lines(log);
+    }
+  }
+
+  /**
+   * A serve made the process serve the environment it was given.
+   *
+   * @param way how: started, reloaded (the reload signal), re-executed, or restarted
+   * @param pid the process's pid afterwards
+   */
+  record Served(Way way, long pid) implements SupervisorAnswer {
+    public Served {
+      requireNonNull(way, "way");
+    }
+
+    @Override
+    public String protocolText() {
+      return PREFIX + way.name().toLowerCase(java.util.Locale.ROOT) + " " + pid + "\n";
+    }
+
+    /** How a serve made the process serve the environment. */
+    public enum Way {
+      STARTED, RELOADED, REEXECUTED, RESTARTED
+    }
+  }
+
+  /** A serve's re-exec failed; the old process still serves. {@code reason} is the re-exec's last complaint. */
+  record ReexecFailed(String reason) implements SupervisorAnswer {
+    public ReexecFailed {
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String protocolText() {
+      return PREFIX + "reexec-failed\n" + reason + "\n";
     }
   }
 }

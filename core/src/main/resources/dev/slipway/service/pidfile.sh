@@ -1,11 +1,18 @@
 # Slipway's pidfile supervisor (POSIX sh), run as
-#   sh -c "$this" slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START_TENTHS STOP_TENTHS SIGNAL READY [COMMAND...]
+#   sh -c "$this" slipway-pidfile ACTION PIDFILE LOG DIRECTORY MATCH START_TENTHS STOP_TENTHS SIGNAL READY \
+#     NAME ENVIRONMENT REEXEC [COMMAND...]
 # READY is a shell line that succeeds once the started process answers (empty: none).
 # Its answer is one line "slipway-pidfile WORD [PID [ELAPSED]]" on stdout, lines of the service's log
-# after it for "died" and "not-ready"; PidfileService's SupervisorAnswer reads it. A non-zero exit
-# status means the supervisor itself failed (its reason on stderr).
+# after it for "died" and "not-ready" (the re-exec's complaint for "reexec-failed"); PidfileService's
+# SupervisorAnswer reads it. Exit status 3: "serve" failed, its reason in one line last on stderr;
+# any other non-zero status: the supervisor itself failed (its reason on stderr).
+# "serve" makes the process serve ENVIRONMENT (a key, e.g. a venv's path): it starts it, or sends
+# SIGNAL when it already runs that environment (noted in PIDFILE.venv), or else runs the REEXEC
+# shell line (which leaves the new pid in PIDFILE), or restarts it when there is none.
 action=$1 pidfile=$2 log=$3 dir=$4 match=$5 start_tenths=$6 stop_tenths=$7 sig=$8 ready=$9
 shift 9
+name=$1 environment=$2 reexec=$3
+shift 3
 
 answer() {
   echo "slipway-pidfile $*"
@@ -74,10 +81,13 @@ wait_until_gone() {
 }
 
 # What it logged since the start: its last lines, after its first error line when that scrolled
-# away (a traceback often ends far below the line that names the cause).
+# away (a traceback often ends far below the line that names the cause). The first line naming an
+# error ("ModuleNotFoundError: ...") wins over one that only says where it was ("Exception in worker").
 log_excerpt() {
-  first_error=$(tail -c +"$((offset + 1))" "$log" | grep -m 1 -E '(Error|Exception)(:| in )' || true)
-  last=$(tail -c +"$((offset + 1))" "$log" | tail -n 20)
+  since=$(tail -c +"$((offset + 1))" "$log")
+  first_error=$(printf '%s\n' "$since" | grep -m 1 -E '(Error|Exception):' \
+    || printf '%s\n' "$since" | grep -m 1 -E '(Error|Exception) in ' || true)
+  last=$(printf '%s\n' "$since" | tail -n 20)
   case "$last" in
     *"$first_error"*) ;;
     *) printf '%s\n...\n' "$first_error" ;;
@@ -85,11 +95,28 @@ log_excerpt() {
   printf '%s\n' "$last"
 }
 
+# A start that failed: the answer and the log's excerpt; a serve also says why in one line on
+# stderr (the log's first error line and its last line) and exits 3.
+give_up() {
+  answer "$@"
+  log_excerpt
+  [ "$action" = serve ] || exit 0
+  final=$(printf '%s\n' "$last" | tail -n 1)
+  if [ -z "$final" ]; then
+    summary="; it wrote nothing to its log"
+  elif [ -n "$first_error" ] && [ "$first_error" != "$final" ]; then
+    summary=": $first_error ... $final"
+  else
+    summary=": $final"
+  fi
+  echo "$name $failure$summary (log $log)" >&2
+  exit 3
+}
+
 died() {
   rm -f "$pidfile"
-  answer died
-  log_excerpt
-  exit 0
+  failure="exited before it was up"
+  give_up died
 }
 
 elapsed() {
@@ -114,9 +141,8 @@ wait_until_up() {
   kill -s TERM "$pid" 2>/dev/null
   wait_until_gone "$pid" "$stop_tenths" || kill -s KILL "$pid" 2>/dev/null
   rm -f "$pidfile"
-  answer not-ready "$pid"
-  log_excerpt
-  exit 0
+  failure="did not answer its readiness probe within $((start_tenths * 100)) ms, so it was stopped"
+  give_up not-ready "$pid"
 }
 
 start() {
@@ -125,6 +151,12 @@ start() {
     answer already-running "$pid"
     exit 0
   fi
+  launch "$@"
+  answer running "$pid" "$(elapsed "$pid")"
+}
+
+# Starts the process and waits until it is up; gives up (and exits) when it is not.
+launch() {
   rm -f "$pidfile"
   mkdir -p "$(dirname "$pidfile")" "$(dirname "$log")" && : >> "$log" || exit 1
   if [ -n "$dir" ]; then
@@ -144,13 +176,8 @@ start() {
     i=$((i + 1))
   done
   read_pid
-  if [ -z "$pid" ]; then
-    answer died
-    log_excerpt
-    exit 0
-  fi
+  [ -n "$pid" ] || died
   wait_until_up
-  answer running "$pid" "$(elapsed "$pid")"
 }
 
 stop() {
@@ -206,11 +233,42 @@ send_signal() {
   fi
 }
 
+# Replaces the running process by the REEXEC line's; gives up with its last complaint.
+reexecute() {
+  complaint=$( (eval "$reexec") 2>&1 >/dev/null) && read_pid && ours "$pid" && return 0
+  why=$(printf '%s\n' "$complaint" | tail -n 1)
+  why=${why:-the re-exec failed without a word}
+  answer reexec-failed
+  printf '%s\n' "$why"
+  echo "$name could not be re-executed: $why (log $log)" >&2
+  exit 3
+}
+
+serve() {
+  read_pid
+  if ! ours "$pid"; then
+    launch "$@"
+    served=started
+  elif [ "$sig" != - ] && [ -f "$pidfile.venv" ] && [ "$(cat "$pidfile.venv")" = "$environment" ]; then
+    kill -s "$sig" "$pid" || exit 1
+    served=reloaded
+  elif [ -n "$reexec" ]; then
+    reexecute
+    served=reexecuted
+  else
+    stop > /dev/null && launch "$@" || exit 1
+    served=restarted
+  fi
+  printf '%s' "$environment" > "$pidfile.venv.new" && mv -f "$pidfile.venv.new" "$pidfile.venv" || exit 1
+  answer "$served" "$pid"
+}
+
 case $action in
   start) start "$@" ;;
   stop) stop ;;
   restart) stop > /dev/null && start "$@" ;;
   status) status ;;
   signal) send_signal ;;
+  serve) serve "$@" ;;
   *) echo "unknown action: $action" >&2; exit 2 ;;
 esac

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that is cleaned up, unlocked and recorded; exceptions, reports and the history say what really
  * happened.
  */
-abstract class ReleaseFailuresContract extends ReleasesFixture {
+abstract class ReleaseFailuresContract extends CommandHooksContract {
 
   @ParameterizedTest
   @EnumSource(Step.class)

@@ -15,7 +15,10 @@ class SupervisorAnswerTest {
         new SupervisorAnswer.Running(42, Optional.of(Duration.ofSeconds(90061))), SupervisorAnswer.running(42),
         new SupervisorAnswer.AlreadyRunning(7), new SupervisorAnswer.Stopped(8, false),
         new SupervisorAnswer.Stopped(9, true), new SupervisorAnswer.Stale(10), SupervisorAnswer.notRunning(),
-        new SupervisorAnswer.Died(List.of("Traceback", "ImportError: x")), new SupervisorAnswer.NotReady(11, List.of()));
+        new SupervisorAnswer.Died(List.of("Traceback", "ImportError: x")), new SupervisorAnswer.NotReady(11, List.of()),
+        SupervisorAnswer.started(12), SupervisorAnswer.reloaded(13), SupervisorAnswer.reexecuted(14),
+        new SupervisorAnswer.Served(SupervisorAnswer.Served.Way.RESTARTED, 15),
+        new SupervisorAnswer.ReexecFailed("the new master did not keep workers up"));
 
     assertThat(answers).allSatisfy(answer -> assertThat(SupervisorAnswer.read(answer.protocolText())).isEqualTo(answer));
   }

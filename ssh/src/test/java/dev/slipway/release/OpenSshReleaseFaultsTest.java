@@ -53,6 +53,8 @@ class OpenSshReleaseFaultsTest extends ReleaseFaultsOverSsh {
   static void startServer() throws IOException {
     Files.createDirectories(FAULTS);
     clearTriggers();
+    // A count left by an earlier run belongs to that run's deploy user, which this one cannot append to.
+    Files.deleteIfExists(FAULTS.resolve("execs"));
     Files.writeString(FAULTS.resolve("command"), WRAPPER);
     Files.setPosixFilePermissions(FAULTS.resolve("command"), PosixFilePermissions.fromString("rwxr-xr-x"));
     target = OpenSshDeployTarget.start("release-faults", "ForceCommand " + FAULTS.resolve("command"));

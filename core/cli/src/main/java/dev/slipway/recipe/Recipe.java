@@ -260,7 +260,7 @@ public final class Recipe {
       releases = releases.dependencies(part.environment());
     }
     for (Service service : services()) {
-      releases = releases.after(Step.SYMLINK, service::serve);
+      releases = releases.after(Step.SYMLINK, new ServeHook(service));
     }
     for (StepHook hook : hooks) {
       releases = hook.before() ? releases.before(hook.step(), hook.hook()) : releases.after(hook.step(), hook.hook());

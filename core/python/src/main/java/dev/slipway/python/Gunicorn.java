@@ -91,7 +91,7 @@ public final class Gunicorn {
   private final List<String> serveCommand;
   private final String chdir;
   private final PidfileService supervisor;
-  private final Duration startTimeout;
+  private final Command reexec;
 
   private Gunicorn(Builder builder) {
     String pidfile = builder.pidfile != null ? builder.pidfile : builder.deployTo + "/shared/pids/" + builder.name + ".pid";
@@ -105,9 +105,10 @@ public final class Gunicorn {
     List<String> supervised = new ArrayList<>(serve);
     supervised.addAll(3, List.of("--pid", pidfile + ".gunicorn"));
     this.command = List.copyOf(supervised);
-    this.startTimeout = builder.startTimeout;
+    this.reexec = reexecCommand(pidfile, builder.startTimeout);
     PidfileService.Builder service = PidfileService.named(builder.name).command(command).matching("gunicorn")
-        .pidfile(pidfile).log(log).startTimeout(builder.bind.startsWith("unix:") ? builder.startTimeout : FIRST_ANSWER_LIMIT);
+        .reloadSignal("HUP").reexec(reexec).pidfile(pidfile).log(log)
+        .startTimeout(builder.bind.startsWith("unix:") ? builder.startTimeout : FIRST_ANSWER_LIMIT);
     if (!builder.bind.startsWith("unix:")) {
       service.readyWhen(answering("http://" + builder.bind + "/", builder.venv + "/bin/python"));
     }
@@ -118,6 +119,13 @@ public final class Gunicorn {
   private static Command answering(String url, String python) {
     return Command.format("if command -v curl >/dev/null 2>&1; then curl -s -o /dev/null --max-time 1 %s;"
         + " else %s -c %s %s; fi", url, python, PROBE, url);
+  }
+
+  // USR2, then wait until the new master's workers have stayed up for the settle time.
+  private static Command reexecCommand(String pidfile, Duration settle) {
+    Duration limit = settle.plusSeconds(30);
+    return Command.cmd("sh", "-c", REEXEC, "slipway-gunicorn", pidfile, pidfile + ".gunicorn", tenths(settle),
+        tenths(limit)).withTimeout(limit.plusSeconds(10));
   }
 
   /** Starts describing a gunicorn serving {@code app}, a WSGI module and variable like {@code app:app}. */
@@ -149,7 +157,10 @@ public final class Gunicorn {
         SystemdQuoting.commandLine(serveCommand));
   }
 
-  /** The supervisor that starts, stops and signals the master. */
+  /**
+   * The supervisor that starts, stops and signals the master; its {@link PidfileService#serve serve}
+   * starts gunicorn, reloads it ({@code HUP}) or re-executes it, as the environment asks.
+   */
   public PidfileService supervisor() {
     return supervisor;
   }
@@ -192,10 +203,7 @@ public final class Gunicorn {
    *     (the old one then still serves)
    */
   public OptionalLong reexec(Host host) {
-    Duration limit = startTimeout.plusSeconds(30);
-    CommandResult result = host.run(Command.cmd("sh", "-c", REEXEC, "slipway-gunicorn", supervisor.pidfile(),
-        supervisor.pidfile() + ".gunicorn", tenths(startTimeout), tenths(limit))
-        .withTimeout(limit.plusSeconds(10)).allowFailure());
+    CommandResult result = host.run(reexec.allowFailure());
     if (result.exitStatus() == NOT_RUNNING || result.exitStatus() == NEW_MASTER_FAILED) {
       throw new ServiceException(host.name(), supervisor.name(), "Cannot re-execute " + supervisor.name() + " on "
           + host.name() + ": " + result.stderr().strip() + " (log " + supervisor.log() + ")");

@@ -2,11 +2,13 @@ package dev.slipway.python;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.slipway.Command;
 import dev.slipway.Host;
 import dev.slipway.release.Release;
 import dev.slipway.service.Service;
 import dev.slipway.service.PidfileService;
 import dev.slipway.service.ServiceStatus;
+import dev.slipway.service.SupervisorRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -95,19 +97,22 @@ public final class GunicornService implements Service {
     return gunicorn().supervisor();
   }
 
-  /** Starts gunicorn, or reloads it with {@code HUP}, or re-executes it when the environment changed. */
+  /**
+   * Starts gunicorn, or reloads it with {@code HUP}, or re-executes it when the environment
+   * changed: {@link #serveCommand}'s one request to the supervisor.
+   */
   @Override
   public void serve(Host host, Release release) {
-    String marker = gunicorn().supervisor().pidfile() + ".venv";
-    String environment = environment(host, release);
-    if (!gunicorn().status(host).running()) {
-      gunicorn().start(host);
-    } else if (host.exists(marker) && host.readString(marker).equals(environment)) {
-      gunicorn().reload(host);
-    } else {
-      gunicorn().reexec(host);
-    }
-    host.write(marker, environment);
+    gunicorn().supervisor().serve(host, environment(host, release));
+  }
+
+  /**
+   * The supervisor's serve request for {@code release}: one command that starts, reloads or
+   * re-executes gunicorn and notes the environment beside the pidfile.
+   */
+  @Override
+  public Optional<Command> serveCommand(Host host, Release release) {
+    return Optional.of(gunicorn().supervisor().command(SupervisorRequest.serve(environment(host, release))));
   }
 
   // The environment key the release manager recorded (known in a dry run too, which builds nothing),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
 import dev.slipway.release.DeployFailedException;
@@ -15,12 +16,15 @@ import dev.slipway.release.Step;
 import dev.slipway.release.source.DirectorySource;
 import dev.slipway.service.HttpHealthCheck;
 import dev.slipway.service.ServiceException;
+import dev.slipway.service.ServiceStatus;
+import dev.slipway.service.SupervisorRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,40 @@ class GunicornTest {
     assertThat(gunicorn.status(host).pid()).hasValue(fresh);
     assertThat(Files.readString(deployTo.resolve("shared/pids/gunicorn.pid")).strip()).isEqualTo(String.valueOf(fresh));
     assertThat(gunicorn.stop(host).detail()).isEqualTo("stopped (was pid " + fresh + ")");
+  }
+
+  @Test
+  void one_serve_request_starts_gunicorn_then_reloads_it_for_the_same_venv_and_re_executes_it_for_another() {
+    ServiceStatus started = gunicorn.supervisor().serve(host, "/envs/a");
+    serving("v1").check(host);
+    host.symlink(deployTo.resolve("releases/r2").toString(), deployTo.resolve("current").toString());
+    ServiceStatus reloaded = gunicorn.supervisor().serve(host, "/envs/a");
+    serving("v2").check(host);
+    host.symlink(deployTo.resolve("releases/r1").toString(), deployTo.resolve("current").toString());
+    ServiceStatus reexecuted = gunicorn.supervisor().serve(host, "/envs/b");
+    serving("v1").check(host);
+
+    assertThat(List.of(started.detail(), reloaded.detail(), reexecuted.detail()))
+        .containsExactly("started", "reloaded", "reexecuted");
+    assertThat(reloaded.pid()).isEqualTo(started.pid());
+    assertThat(reexecuted.pid()).isNotEqualTo(started.pid());
+    assertThat(gunicorn.status(host).pid()).isEqualTo(reexecuted.pid());
+  }
+
+  @Test
+  void a_serve_of_a_release_that_cannot_be_imported_fails_and_its_command_says_why_in_one_line() throws IOException {
+    Files.writeString(deployTo.resolve("releases/r1/app.py"), "import no_such_module\n");
+    Gunicorn patient = Gunicorn.app("app:app").deployTo(deployTo.toString()).venv("/usr").bind(url.substring(7,
+        url.indexOf("/version"))).startTimeout(Duration.ofSeconds(30)).build();
+
+    CommandResult result = host.run(patient.supervisor().command(SupervisorRequest.serve("/envs/a")).allowFailure());
+
+    assertThat(result.exitStatus()).isEqualTo(3);
+    assertThat(result.stderr().strip().lines().reduce((first, second) -> second).orElseThrow())
+        .startsWith("gunicorn exited before it was up: ModuleNotFoundError: No module named 'no_such_module' ... ")
+        .endsWith(" (log " + deployTo + "/shared/log/gunicorn.log)");
+    assertThatThrownBy(() -> patient.supervisor().serve(host, "/envs/a")).isInstanceOf(ServiceException.class)
+        .hasMessageContaining("exited before it was up").hasMessageContaining("No module named 'no_such_module'");
   }
 
   @Test

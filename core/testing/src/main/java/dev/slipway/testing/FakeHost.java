@@ -12,10 +12,14 @@ import dev.slipway.Operation;
 import dev.slipway.service.PidfileService;
 import dev.slipway.service.SupervisorAnswer;
 import dev.slipway.service.SupervisorRequest;
+import dev.slipway.spi.ExecResult;
+import java.time.Duration;
 import java.io.InputStream;
 import dev.slipway.FileInfo;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -69,6 +73,7 @@ import java.util.function.Predicate;
 public final class FakeHost implements Host {
   private final FakeTransport transport;
   private final Host host;
+  private final Set<String> emulated = ConcurrentHashMap.newKeySet();
 
   private FakeHost(String name) {
     this.transport = new FakeTransport(name);
@@ -95,7 +100,47 @@ public final class FakeHost implements Host {
    */
   public SupervisorStubbing when(PidfileService service, SupervisorRequest request) {
     String command = service.command(request).toString();
-    return new SupervisorStubbing(new Stubbing(service.name() + " " + request, command::equals));
+    return supervisor(service, new Stubbing(service.name() + " " + request, command::equals));
+  }
+
+  /**
+   * Starts scripting what the pidfile supervisor of {@code service} answers to every request of
+   * {@code action}, whatever it carries; for a serve, whatever the environment:
+   *
+   * <pre>{@code
+   * web.when(gunicorn.supervisor(), SupervisorRequest.Action.SERVE).thenAnswer(SupervisorAnswer.reloaded(42));
+   * }</pre>
+   *
+   * <p>A serve that is not scripted so is answered from the answers scripted for its steps:
+   * status, then start, the reload signal, the re-exec or restart, as the real supervisor decides.
+   * A scripted or emulated serve that succeeded notes the environment beside the pidfile (with
+   * {@code .venv} added) on the fake's file system, as the real one does.
+   */
+  public SupervisorStubbing when(PidfileService service, SupervisorRequest.Action action) {
+    SupervisorCommands commands = new SupervisorCommands(service, requireNonNull(action, "action"));
+    return supervisor(service, new Stubbing(commands.toString(), commands::matches));
+  }
+
+  /**
+   * The request to the pidfile supervisor of {@code service} that {@code command} (the text of a
+   * {@linkplain #commands() command run}) carries, if it is one; for telling a test's steps apart:
+   *
+   * <pre>{@code
+   * web.commands().stream().map(command -> FakeHost.supervisorRequest(app.supervisor(), command)
+   *     .map(request -> request.action().name()).orElse(command)).toList();   // [..., SERVE, ...]
+   * }</pre>
+   */
+  public static Optional<SupervisorRequest> supervisorRequest(PidfileService service, String command) {
+    return SupervisorCommands.request(requireNonNull(service, "service"), requireNonNull(command, "command"));
+  }
+
+  private SupervisorStubbing supervisor(PidfileService service, Stubbing stubbing) {
+    if (emulated.add(service.command(SupervisorRequest.STATUS).toString())) {
+      SupervisorCommands serving = new SupervisorCommands(service, SupervisorRequest.Action.SERVE);
+      transport.script(new ScriptedAnswer(serving + " (from its steps' answers)", serving::matches, false,
+          new ServeEmulation(service, transport)));
+    }
+    return new SupervisorStubbing(service, stubbing);
   }
 
   /** Starts scripting the answer to every command whose text {@code matcher} accepts. */
@@ -236,16 +281,27 @@ public final class FakeHost implements Host {
   }
 
   /** The answer being scripted for one request to a pidfile supervisor. */
-  public static final class SupervisorStubbing {
+  public final class SupervisorStubbing {
+    private final PidfileService service;
     private final Stubbing command;
 
-    private SupervisorStubbing(Stubbing command) {
+    private SupervisorStubbing(PidfileService service, Stubbing command) {
+      this.service = service;
       this.command = command;
     }
 
-    /** The supervisor answers {@code answer}. */
+    /**
+     * The supervisor answers {@code answer}: on stdout, and for a serve that failed (died, not
+     * ready, re-exec failed) also with exit status 3 and {@link PidfileService#serveFailure its
+     * reason} on stderr.
+     */
     public FakeHost thenAnswer(SupervisorAnswer answer) {
-      return command.thenOutput(answer.protocolText());
+      SupervisorCommands serving = new SupervisorCommands(service, SupervisorRequest.Action.SERVE);
+      transport.script(new ScriptedAnswer(command.description, command.matcher, false, call ->
+          serving.value(call.command())
+              .map(environment -> ServeEmulation.reply(service, transport, environment, answer))
+              .orElseGet(() -> new ExecResult(0, answer.protocolText(), "", Duration.ZERO))));
+      return FakeHost.this;
     }
   }
 
@@ -279,7 +335,7 @@ public final class FakeHost implements Host {
 
     /** Ends with {@code exitStatus}, printing {@code stdout} and {@code stderr}. */
     public FakeHost thenReturn(int exitStatus, String stdout, String stderr) {
-      transport.script(new ScriptedAnswer(description, matcher, exitStatus, requireNonNull(stdout, "stdout"),
+      transport.script(ScriptedAnswer.of(description, matcher, exitStatus, requireNonNull(stdout, "stdout"),
           requireNonNull(stderr, "stderr"), false, ScriptedAnswer.NO_EFFECT));
       return FakeHost.this;
     }
@@ -294,13 +350,13 @@ public final class FakeHost implements Host {
      * }</pre>
      */
     public FakeHost thenDo(Consumer<RecordedCommand> effect) {
-      transport.script(new ScriptedAnswer(description, matcher, 0, "", "", false, requireNonNull(effect, "effect")));
+      transport.script(ScriptedAnswer.of(description, matcher, 0, "", "", false, requireNonNull(effect, "effect")));
       return FakeHost.this;
     }
 
     /** Runs past its time limit: the caller gets a {@link dev.slipway.CommandTimeoutException}. */
     public FakeHost thenTimeout() {
-      transport.script(new ScriptedAnswer(description, matcher, -1, "", "", true, ScriptedAnswer.NO_EFFECT));
+      transport.script(ScriptedAnswer.of(description, matcher, -1, "", "", true, ScriptedAnswer.NO_EFFECT));
       return FakeHost.this;
     }
   }

@@ -98,6 +98,10 @@ public final class FakeTransport extends NioTransport {
       operations.add(op);
       int status = apply(op, request, stdout, stderr);
       if (status != 0) {
+        // A scripted stderr may lack its final newline; the failure line must start a line to be found.
+        if (!stderr.isEmpty() && stderr.charAt(stderr.length() - 1) != '\n') {
+          stderr.append('\n');
+        }
         stderr.append(ScriptCompiler.failureLine(batch, i));
         return new ExecResult(status, stdout.toString(), stderr.toString(), Duration.ZERO);
       }
@@ -202,15 +206,13 @@ public final class FakeTransport extends NioTransport {
 
   private ExecResult answer(Command command, RecordedCommand call, Optional<Duration> timeout) {
     String text = call.command();
-    for (int i = answers.size() - 1; i >= 0; i--) {
-      ScriptedAnswer answer = answers.get(i);
-      if (answer.matches(text)) {
-        answer.effect().accept(call);
-        if (answer.timesOut()) {
-          throw new CommandTimeoutException(name, command, timeout.orElse(Duration.ZERO));
-        }
-        return answer.result();
+    Optional<ScriptedAnswer> scripted = scripted(text);
+    if (scripted.isPresent()) {
+      ExecResult result = scripted.get().reply().apply(call);
+      if (scripted.get().timesOut()) {
+        throw new CommandTimeoutException(name, command, timeout.orElse(Duration.ZERO));
       }
+      return result;
     }
     Optional<TarBuiltin.Request> tarRequest =
         ShellWords.split(text).flatMap(words -> TarBuiltin.parse(words, call.context().directory()));
@@ -218,10 +220,32 @@ public final class FakeTransport extends NioTransport {
       return tar.run(tarRequest.get()).map(error -> new ExecResult(2, "", error + "\n", Duration.ZERO))
           .orElse(new ExecResult(0, "", "", Duration.ZERO));
     }
+    return unscripted(text);
+  }
+
+  private ExecResult unscripted(String text) {
     if (lenient) {
       return new ExecResult(0, "", "", Duration.ZERO);
     }
     throw new UnexpectedCommandException(name, text, answers.stream().map(ScriptedAnswer::description).toList());
+  }
+
+  /**
+   * What the scripted answers say to {@code call}, without recording it: how a fake's emulation of
+   * a combined request asks for the parts the test scripted.
+   */
+  ExecResult answerUnrecorded(RecordedCommand call) {
+    return scripted(call.command()).map(answer -> answer.reply().apply(call)).orElseGet(() -> unscripted(call.command()));
+  }
+
+  // The most recently added answer that matches.
+  private Optional<ScriptedAnswer> scripted(String text) {
+    for (int i = answers.size() - 1; i >= 0; i--) {
+      if (answers.get(i).matches(text)) {
+        return Optional.of(answers.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isSyntaxCheck(ExecRequest request) {

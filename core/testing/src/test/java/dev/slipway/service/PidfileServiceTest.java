@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Command;
+import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
 import dev.slipway.testing.FakeHost;
@@ -34,7 +35,7 @@ class PidfileServiceTest {
 
   @AfterEach
   void stopLeftovers() {
-    for (String name : new String[] {"sleeper", "stubborn", "greeter", "reloader"}) {
+    for (String name : new String[] {"sleeper", "stubborn", "greeter", "reloader", "dying"}) {
       service(name).command("sleep").build().stop(host);
     }
   }
@@ -201,18 +202,12 @@ class PidfileServiceTest {
 
   @Test
   void signal_reaches_the_running_process() throws Exception {
-    PidfileService reloader = service("reloader")
-        .command("sh", "-c", "trap 'echo reloaded' HUP; while :; do sleep 0.1; done")
-        .matching("reloaded").build();
+    PidfileService reloader = reloading().build();
     long pid = reloader.start(host).pid().getAsLong();
 
     assertThat(reloader.signal(host, "SIGHUP")).isEqualTo(pid);
 
-    Path log = dir.resolve("log/reloader.log");
-    for (int i = 0; i < 100 && !Files.readString(log).contains("reloaded"); i++) {
-      Thread.sleep(50);
-    }
-    assertThat(Files.readString(log)).contains("reloaded");
+    assertThat(reloaderLogOnceItSays("reloaded")).contains("reloaded");
     assertThat(reloader.status(host).pid()).hasValue(pid);
   }
 
@@ -229,6 +224,29 @@ class PidfileServiceTest {
         .contains("'/opt/my app/app.pid' '/opt/my app/app.log'").contains("'/opt/my app/bin/server' --port 8000")
         .doesNotContain("production");
     assertThat(web.recorded().get(0).context().env()).containsEntry("APP_MODE", "production");
+  }
+
+  @Test
+  void a_serves_command_carries_the_environment_itself_so_that_it_can_run_inside_a_batch() {
+    PidfileService app = service("app").command("server").env("APP_MODE", "production").build();
+
+    assertThat(app.command(SupervisorRequest.serve("/envs/a")).toString()).startsWith("env APP_MODE=production sh -c ");
+    assertThat(app.command(SupervisorRequest.STATUS).toString()).startsWith("sh -c ").doesNotContain("production");
+  }
+
+  @Test
+  void a_fake_host_scripts_serve_requests_by_action_and_tells_each_request_apart() {
+    PidfileService app = service("app").command("server").reloadSignal("HUP").build();
+    FakeHost web = FakeHost.named("web1").when(app, SupervisorRequest.Action.SERVE).thenAnswer(SupervisorAnswer.reloaded(17));
+
+    assertThat(app.serve(web, "/envs/a")).extracting(ServiceStatus::detail, status -> status.pid().orElseThrow())
+        .containsExactly("reloaded", 17L);
+    assertThat(app.serve(web, "/envs/b 'quoted'").pid()).hasValue(17);
+    assertThat(web.commands()).map(command -> FakeHost.supervisorRequest(app, command).orElseThrow())
+        .containsExactly(SupervisorRequest.serve("/envs/a"), SupervisorRequest.serve("/envs/b 'quoted'"));
+    assertThat(FakeHost.supervisorRequest(app, app.command(SupervisorRequest.signal("USR2")).toString()))
+        .hasValue(SupervisorRequest.signal("USR2"));
+    assertThat(web.fs().readString(dir.resolve("run/app.pid.venv").toString())).isEqualTo("/envs/b 'quoted'");
   }
 
   @Test
@@ -271,6 +289,65 @@ class PidfileServiceTest {
   }
 
   @Test
+  void serve_starts_then_reloads_the_same_environment_and_restarts_for_another_and_notes_it() throws Exception {
+    PidfileService service = reloading().build();
+
+    ServiceStatus started = service.serve(host, "/envs/a");
+    ServiceStatus reloaded = service.serve(host, "/envs/a");
+    String log = reloaderLogOnceItSays("reloaded");
+    ServiceStatus restarted = service.serve(host, "/envs/b");
+
+    assertThat(started.detail()).isEqualTo("started");
+    assertThat(reloaded.detail()).isEqualTo("reloaded");
+    assertThat(reloaded.pid()).isEqualTo(started.pid());
+    assertThat(restarted.detail()).isEqualTo("restarted");
+    assertThat(restarted.pid()).isNotEqualTo(started.pid());
+    assertThat(service.status(host).pid()).isEqualTo(restarted.pid());
+    assertThat(Files.readString(dir.resolve("run/reloader.pid.venv"))).isEqualTo("/envs/b");
+    assertThat(log).contains("reloaded");
+  }
+
+  @Test
+  void a_changed_environment_runs_the_reexec_and_a_failed_one_leaves_the_old_process_serving() {
+    PidfileService service = reloading().reexec(Command.shell("echo starting >&2; echo the new one did not come up >&2;"
+        + " exit 4")).build();
+    long pid = service.serve(host, "/envs/a").pid().orElseThrow();
+
+    assertThatThrownBy(() -> service.serve(host, "/envs/b")).isInstanceOf(ServiceException.class)
+        .hasMessage("Cannot re-execute reloader on " + host.name() + ": the new one did not come up (log "
+            + dir.resolve("log/reloader.log") + ")");
+    assertThat(service.status(host).pid()).hasValue(pid);
+    assertThat(service.serve(host, "/envs/a").detail()).as("the note still names the old environment")
+        .isEqualTo("reloaded");
+  }
+
+  @Test
+  void a_serve_whose_start_fails_exits_3_and_says_why_in_one_line_last_on_stderr() {
+    PidfileService dying = service("dying").command("sh", "-c", "echo booting; echo 'ImportError: no app'; echo"
+        + " 'Worker failed to boot'; exit 1").matching("booting").build();
+
+    CommandResult result = host.run(dying.command(SupervisorRequest.serve("/envs/a")).allowFailure());
+
+    assertThat(result.exitStatus()).isEqualTo(3);
+    String line = dying.serveFailure(SupervisorAnswer.read(result.stdout())).orElseThrow();
+    assertThat(result.stderr().strip().lines().reduce((first, second) -> second)).hasValue(line);
+    assertThat(line).isEqualTo("dying exited before it was up: ImportError: no app ... Worker failed to boot (log "
+        + dir.resolve("log/dying.log") + ")");
+    assertThatThrownBy(() -> dying.serve(host, "/envs/a")).isInstanceOf(ServiceException.class)
+        .hasMessageContaining("dying on " + host.name() + " exited before it was up")
+        .hasMessageEndingWith("last lines of its log:\n    booting\n    ImportError: no app\n    Worker failed to boot");
+    assertThat(dir.resolve("run/dying.pid.venv")).doesNotExist();
+  }
+
+  @Test
+  void a_dry_run_serves_nothing_and_says_the_outcome_is_unknown() {
+    ServiceStatus served = reloading().build().serve(host.dryRun(), "/envs/a");
+
+    assertThat(served.detail()).isEqualTo("unknown: a dry run changed nothing");
+    assertThat(dir.resolve("run/reloader.pid")).doesNotExist();
+  }
+
+  @Test
   void wrong_settings_fail_early() {
     assertThatThrownBy(() -> PidfileService.named("x").pidfile("/p").log("/l").build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a command");
@@ -278,6 +355,19 @@ class PidfileServiceTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("pidfile(").hasMessageContaining("log(");
     assertThatThrownBy(() -> sleeper.build().signal(host, "HUP; rm -rf /"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a signal name");
+  }
+
+  private PidfileService.Builder reloading() {
+    return service("reloader").command("sh", "-c", "trap 'echo reloaded' HUP; while :; do sleep 0.1; done")
+        .matching("reloaded").reloadSignal("HUP");
+  }
+
+  private String reloaderLogOnceItSays(String text) throws Exception {
+    Path log = dir.resolve("log/reloader.log");
+    for (int i = 0; i < 100 && !Files.readString(log).contains(text); i++) {
+      Thread.sleep(50);
+    }
+    return Files.readString(log);
   }
 
   private PidfileService.Builder service(String name) {

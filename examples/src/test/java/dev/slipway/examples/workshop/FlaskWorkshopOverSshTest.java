@@ -50,6 +50,36 @@ class FlaskWorkshopOverSshTest {
     }
   }
 
+  /**
+   * The budget of issue 13, counted by the server: a steady deploy, gunicorn's reload and the
+   * health check included, opens at most 3 exec channels; a rollback at most 2 (file reads travel
+   * on the connection's one SFTP channel, not counted here).
+   */
+  @Test
+  void a_steady_deploy_opens_at_most_3_exec_channels_and_a_rollback_2() throws Exception {
+    assumeTrue(OpenSshServer.availability().isEmpty(), () -> OpenSshServer.availability().orElse(""));
+    PythonPackages.assumeInstalled();
+    try (OpenSshServer sshd = OpenSshServer.in(workshop.resolve("sshd")).start()) {
+      Recipe recipe = overSsh(sshd, sshd.knownHosts());
+      try {
+        run(recipe, "deploy", "v1");
+        int deploy = execChannels(sshd, () -> run(recipe, "deploy", "v2"));
+        int rollback = execChannels(sshd, () -> run(recipe, "rollback"));
+        System.out.printf("workshop over OpenSSH: %d exec channels for deploy v2, %d for rollback%n", deploy, rollback);
+        assertThat(deploy).isLessThanOrEqualTo(3);
+        assertThat(rollback).isLessThanOrEqualTo(2);
+      } finally {
+        run(recipe, "stop");
+      }
+    }
+  }
+
+  private static int execChannels(OpenSshServer sshd, Runnable step) {
+    int before = sshd.execSessionsStarted();
+    step.run();
+    return sshd.execSessionsStarted() - before;
+  }
+
   @Test
   void check_says_in_one_line_that_a_host_key_is_not_known() throws Exception {
     assumeTrue(OpenSshServer.availability().isEmpty(), () -> OpenSshServer.availability().orElse(""));

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * How to unit-test a deploy without a server: the workshop's recipe runs its commands on a
  * {@link FakeHost}, deploying the real git repository. The release archive is unpacked by the
  * fake's built-in {@code tar} onto its in-memory file system; the programs the deploy runs on the
- * host are scripted answers: the venv build, gunicorn's pidfile supervisor (typed requests and answers) and the health check's
+ * host are scripted answers: the venv build, gunicorn's pidfile supervisor (typed requests and answers:
+ * one serve request after each switch) and the health check's
  * loop asking {@code /version}.
  *
  * <p>From the second release on, the git source copies the files that did not change from the
@@ -33,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkshopRecipeFakeHostTest {
   private static final String DEPLOY_TO = "/opt/flask-demo";
   private static final String CURRENT = DEPLOY_TO + "/current";
-  private static final SupervisorRequest HUP = SupervisorRequest.signal("HUP");
   private static final Pattern PACK_UNCHANGED = Pattern.compile("tar -C \\S+ -cf \\S+ --null -T \\S+");
 
   @TempDir
@@ -74,13 +75,19 @@ class WorkshopRecipeFakeHostTest {
   }
 
   @Test
-  void v1_starts_gunicorn_and_v2_reloads_it_with_a_HUP_each_checked_by_asking_its_version() {
+  void v1_starts_gunicorn_and_v2_reloads_it_each_in_one_request_checked_by_asking_its_version() {
     deployV1ThenV2();
 
     assertThat(steps()).containsExactly(
-        "unpack the release", "build the venv", "gunicorn status", "gunicorn start", "GET /version",
-        "pack the unchanged files", "unpack them", "unpack the release", "gunicorn status", "gunicorn signal HUP",
-        "GET /version");
+        "unpack the release", "build the venv", "gunicorn serve", "GET /version",
+        "pack the unchanged files", "unpack them", "unpack the release", "gunicorn serve", "GET /version");
+    List<String> environments = web.commands().stream()
+        .flatMap(command -> FakeHost.supervisorRequest(supervisor(), command).flatMap(SupervisorRequest::environment)
+            .stream()).toList();
+    String v1Venv = web.fs().readLink(DEPLOY_TO + "/releases/" + web.fs().list(DEPLOY_TO + "/releases").get(0) + "/venv");
+    String v1Environment = v1Venv.substring(v1Venv.lastIndexOf('/') + 1);
+    assertThat(environments).as("v2 asks for v1's venv, so the supervisor reloads with a HUP")
+        .containsExactly(v1Environment, v1Environment);
   }
 
   @Test
@@ -93,7 +100,7 @@ class WorkshopRecipeFakeHostTest {
     assertThat(execute("rollback")).isEqualTo(ExitStatus.OK);
 
     assertThat(web.fs().readString(CURRENT + "/app.py")).contains("jsonify({\"version\": \"v1\"})");
-    assertThat(steps()).endsWith("gunicorn status", "gunicorn signal HUP", "GET /version");
+    assertThat(steps()).endsWith("gunicorn serve", "GET /version");
 
     answeringVersion("v2");
     assertThat(execute("rollback", v2Id)).as(printed()).isEqualTo(ExitStatus.OK);
@@ -113,7 +120,7 @@ class WorkshopRecipeFakeHostTest {
 
     assertThat(web.fs().readLink(CURRENT)).isEqualTo(v1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("web1: switched back").doesNotContain("\tat ");
-    assertThat(steps()).endsWith("GET /version", "gunicorn status", "gunicorn signal HUP");
+    assertThat(steps()).endsWith("GET /version", "gunicorn serve");
   }
 
   @Test
@@ -154,7 +161,7 @@ class WorkshopRecipeFakeHostTest {
     // The real supervisor's start makes shared/pids for its pidfile; the service keeps a note beside it.
     web.fs().mkdirs(DEPLOY_TO + "/shared/pids");
     web.when(supervisor(), SupervisorRequest.STATUS).thenAnswer(SupervisorAnswer.notRunning())
-        .when(supervisor(), SupervisorRequest.START).thenAnswer(SupervisorAnswer.running(4242));
+        .when(supervisor(), SupervisorRequest.Action.SERVE).thenAnswer(SupervisorAnswer.started(4242));
     answeringVersion("v1");
     assertThat(execute("deploy", "v1")).as(printed()).isEqualTo(ExitStatus.OK);
   }
@@ -168,19 +175,25 @@ class WorkshopRecipeFakeHostTest {
     return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
   }
 
-  /** From now on the supervisor finds gunicorn running and signals it. */
+  /** From now on the supervisor finds gunicorn running, and a serve reloads it (the venv did not change). */
   private void gunicornRunning() {
     web.when(supervisor(), SupervisorRequest.STATUS).thenAnswer(SupervisorAnswer.running(4242))
-        .when(supervisor(), HUP).thenAnswer(SupervisorAnswer.running(4242));
+        .when(supervisor(), SupervisorRequest.Action.SERVE).thenAnswer(SupervisorAnswer.reloaded(4242));
   }
 
   /**
    * From now on the health check's loop on the host gets {@code version}: it reports how many
-   * attempts it made (all of them when the answer is wrong) and the last status, then the body.
+   * attempts it made (all of them when the answer is wrong) and the last status, then the body;
+   * the check sent as one command in the switch's batch passes when it expects {@code version}, and
+   * otherwise fails saying what it got.
    */
   private void answeringVersion(String version) {
     web.when(command -> command.contains(" slipway-health ")).thenOutput("slipway-health 150 200\n{\"version\": \""
-        + version + "\"}");
+        + version + "\"}")
+        .when(command -> command.contains(" slipway-verdict ")).thenFail(1, "Health check failed for web1: the last"
+            + " attempt got status 200, body: {\"version\": \"" + version + "\"}\n")
+        .when(command -> command.contains(" slipway-verdict ") && command.contains(" 200 " + version + " "))
+        .thenSucceed();
   }
 
   /** The supervisor of the recipe's gunicorn, whose requests the fake answers. */
@@ -195,10 +208,9 @@ class WorkshopRecipeFakeHostTest {
   }
 
   private String inWords(String command) {
-    for (SupervisorRequest request : List.of(SupervisorRequest.STATUS, SupervisorRequest.START, HUP)) {
-      if (command.equals(supervisor().command(request).toString())) {
-        return "gunicorn " + request;
-      }
+    Optional<SupervisorRequest> request = FakeHost.supervisorRequest(supervisor(), command);
+    if (request.isPresent()) {
+      return "gunicorn " + (request.get().action() == SupervisorRequest.Action.SERVE ? "serve" : request.get());
     }
     if (PACK_UNCHANGED.matcher(command).matches()) {
       return "pack the unchanged files";

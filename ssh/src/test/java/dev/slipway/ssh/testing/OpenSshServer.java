@@ -104,6 +104,11 @@ public final class OpenSshServer implements AutoCloseable {
     return count("Starting session: ");
   }
 
+  /** How many exec sessions started so far ({@code Starting session: command} in the log; SFTP not counted). */
+  public int execSessionsStarted() {
+    return count("Starting session: command");
+  }
+
   /** The server's log so far. */
   public String log() {
     return read(dir.resolve("sshd.log"));
