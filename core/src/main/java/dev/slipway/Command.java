@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A command to run on a host: its text plus how to run it (stdin, timeout, pty, whether failure
@@ -36,20 +37,26 @@ public final class Command {
   private final boolean allowFailure;
   private final boolean readOnly;
 
-  private Command(List<Object> parts, byte[] stdin, Duration timeout, boolean pty, boolean allowFailure,
-                  boolean readOnly) {
-    this.parts = List.copyOf(parts);
-    this.stdin = stdin;
-    this.timeout = timeout;
-    this.pty = pty;
-    this.allowFailure = allowFailure;
-    this.readOnly = readOnly;
+  private Command(Builder builder) {
+    parts = builder.parts;
+    stdin = builder.stdin;
+    timeout = builder.timeout;
+    pty = builder.pty;
+    allowFailure = builder.allowFailure;
+    readOnly = builder.readOnly;
+  }
+
+  /** This command with {@code change} applied to a builder of its settings. */
+  private Command copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new Command(builder);
   }
 
   /** A raw shell line, sent as written. Use {@link #cmd} or {@link #format} for values. */
   public static Command shell(String line) {
     requireNonNull(line, "line");
-    return new Command(List.of(new Raw(line)), null, null, false, false, false);
+    return new Command(new Builder(List.of(new Raw(line))));
   }
 
   /** A program and its arguments; each argument (a String, {@link Secret} or any object) is quoted. */
@@ -61,7 +68,7 @@ public final class Command {
       parts.add(new Raw(" "));
       parts.add(requireNonNull(arg, "argument"));
     }
-    return new Command(parts, null, null, false, false, false);
+    return new Command(new Builder(parts));
   }
 
   /**
@@ -100,7 +107,7 @@ public final class Command {
           + next + " %s: " + template);
     }
     parts.add(new Raw(raw.toString()));
-    return new Command(parts, null, null, false, false, false);
+    return new Command(new Builder(parts));
   }
 
   /** The same command with {@code text} (UTF-8) written to its standard input. */
@@ -110,7 +117,7 @@ public final class Command {
 
   /** The same command with {@code bytes} written to its standard input. */
   public Command withStdin(byte[] bytes) {
-    return new Command(parts, bytes.clone(), timeout, pty, allowFailure, readOnly);
+    return copy(builder -> builder.stdin = bytes.clone());
   }
 
   /** The same command, killed and reported as timed out after {@code limit}. */
@@ -118,17 +125,17 @@ public final class Command {
     if (limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + limit);
     }
-    return new Command(parts, stdin, limit, pty, allowFailure, readOnly);
+    return copy(builder -> builder.timeout = limit);
   }
 
   /** The same command, run with a pseudo-terminal where the transport has one. */
   public Command withPty() {
-    return new Command(parts, stdin, timeout, true, allowFailure, readOnly);
+    return copy(builder -> builder.pty = true);
   }
 
   /** The same command, whose non-zero exit status is reported in the result instead of thrown. */
   public Command allowFailure() {
-    return new Command(parts, stdin, timeout, pty, true, readOnly);
+    return copy(builder -> builder.allowFailure = true);
   }
 
   /**
@@ -136,7 +143,7 @@ public final class Command {
    * service's {@code status}): a dry run runs it for real, so that what follows sees the truth.
    */
   public Command readOnly() {
-    return new Command(parts, stdin, timeout, pty, allowFailure, true);
+    return copy(builder -> builder.readOnly = true);
   }
 
   /** The clear text, secrets included (each quoted). Never log it. */
@@ -211,4 +218,27 @@ public final class Command {
   }
 
   private record Raw(String text) {}
+
+  /** The settings of one {@code Command} while it, or a copy of it, is being made. */
+  private static final class Builder {
+    private final List<Object> parts;
+    private byte[] stdin;
+    private Duration timeout;
+    private boolean pty;
+    private boolean allowFailure;
+    private boolean readOnly;
+
+    private Builder(List<Object> parts) {
+      this.parts = List.copyOf(parts);
+    }
+
+    private Builder(Command from) {
+      parts = from.parts;
+      stdin = from.stdin;
+      timeout = from.timeout;
+      pty = from.pty;
+      allowFailure = from.allowFailure;
+      readOnly = from.readOnly;
+    }
+  }
 }

@@ -43,12 +43,24 @@ public final class Hosts implements Iterable<Host> {
   private final int parallelism;
   private final boolean inSequence;
 
-  Hosts(Roles roles, Scope scope, int parallelism, boolean inSequence) {
-    this.roles = requireNonNull(roles, "roles");
-    this.hosts = roles.hosts();
-    this.scope = requireNonNull(scope, "scope");
-    this.parallelism = RunSettings.checkParallelism(parallelism);
-    this.inSequence = inSequence;
+  private Hosts(Builder builder) {
+    roles = builder.roles;
+    hosts = roles.hosts();
+    scope = builder.scope;
+    parallelism = RunSettings.checkParallelism(builder.parallelism);
+    inSequence = builder.inSequence;
+  }
+
+  /** {@code roles} seen from {@code scope}, run in parallel up to the execution's parallelism. */
+  static Hosts of(Roles roles, Scope scope) {
+    return new Hosts(new Builder(roles, scope));
+  }
+
+  /** These hosts with {@code change} applied to a builder of their settings. */
+  private Hosts copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new Hosts(builder);
   }
 
   /** {@code hosts} in the role {@value #DEFAULT_ROLE}; see {@link #of(String, List)}. */
@@ -62,8 +74,7 @@ public final class Hosts implements Iterable<Host> {
    */
   public static Hosts of(String role, List<? extends Host> hosts) {
     Scope scope = Scope.current();
-    Roles roles = Roles.builder().add(role, hosts).build().map(scope.settings()::view);
-    return new Hosts(roles, scope, scope.settings().parallelism(), false);
+    return of(Roles.builder().add(role, hosts).build().map(scope.settings()::view), scope);
   }
 
   /** Only the hosts in any of {@code roles}; each of them must exist (declared, maybe empty). */
@@ -75,7 +86,7 @@ public final class Hosts implements Iterable<Host> {
       }
       kept.add(role, this.roles.hosts(role));
     }
-    return new Hosts(kept.build(), scope, parallelism, inSequence);
+    return copy(builder -> builder.roles = kept.build());
   }
 
   /** The role names, in declaration order. */
@@ -124,22 +135,22 @@ public final class Hosts implements Iterable<Host> {
 
   /** These hosts, running tasks on all of them at once up to the execution's parallelism. */
   public Hosts inParallel() {
-    return new Hosts(roles, scope, scope.settings().parallelism(), false);
+    return inParallel(scope.settings().parallelism());
   }
 
   /** These hosts, running tasks on at most {@code limit} at once. */
   public Hosts inParallel(int limit) {
-    return new Hosts(roles, scope, limit, false);
+    return copy(builder -> builder.runOn(limit, false));
   }
 
   /** These hosts, running tasks one host at a time in order and stopping at the first failure. */
   public Hosts inSequence() {
-    return new Hosts(roles, scope, 1, true);
+    return copy(builder -> builder.runOn(1, true));
   }
 
   /** Every host seen through {@code view}, e.g. {@code h -> h.cd("/srv")}. */
   public Hosts view(UnaryOperator<Host> view) {
-    return new Hosts(roles.map(view), scope, parallelism, inSequence);
+    return copy(builder -> builder.roles = roles.map(view));
   }
 
   /** A view whose commands run in {@code directory}. */
@@ -237,5 +248,31 @@ public final class Hosts implements Iterable<Host> {
     roles.asMap().forEach((role, hosts) -> text.append(text.length() == 0 ? "" : ", ").append(role)
         .append('=').append(hosts.stream().map(Host::name).toList()));
     return "Hosts{" + text + "}";
+  }
+
+  /** The settings of one {@code Hosts} while it, or a copy of it, is being made. */
+  private static final class Builder {
+    private Roles roles;
+    private final Scope scope;
+    private int parallelism;
+    private boolean inSequence;
+
+    private Builder(Roles roles, Scope scope) {
+      this.roles = requireNonNull(roles, "roles");
+      this.scope = requireNonNull(scope, "scope");
+      parallelism = scope.settings().parallelism();
+    }
+
+    private Builder(Hosts from) {
+      roles = from.roles;
+      scope = from.scope;
+      parallelism = from.parallelism;
+      inSequence = from.inSequence;
+    }
+
+    private void runOn(int hostsAtOnce, boolean oneByOne) {
+      parallelism = hostsAtOnce;
+      inSequence = oneByOne;
+    }
   }
 }

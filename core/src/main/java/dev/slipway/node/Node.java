@@ -151,7 +151,7 @@ public class Node {
     build();
     Scope scope = Scope.current();
     Roles roles = resolveRoles(scope, new ArrayList<>()).map(scope.settings()::view);
-    return new Hosts(roles, scope, scope.settings().parallelism(), false);
+    return Hosts.of(roles, scope);
   }
 
   /**

@@ -129,15 +129,15 @@ public final class GitSource implements Source {
     }
   }
 
-  GitStrategy strategy() {
+  GitStrategy installStrategy() {
     return strategy;
   }
 
-  Optional<Path> identity() {
+  Optional<Path> sshIdentity() {
     return identity;
   }
 
-  Optional<Path> knownHosts() {
+  Optional<Path> sshKnownHosts() {
     return knownHosts;
   }
 

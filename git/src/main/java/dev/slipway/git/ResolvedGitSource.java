@@ -56,7 +56,7 @@ public final class ResolvedGitSource implements ResolvedSource {
     this.commit = commit.copy();
     this.describe = describe;
     this.manifest = manifest;
-    this.strategy = source.strategy();
+    this.strategy = source.installStrategy();
   }
 
   @Override
@@ -112,7 +112,7 @@ public final class ResolvedGitSource implements ResolvedSource {
   @Override
   public void install(Host host, InstallTarget target) {
     InstallReport report = strategy == GitStrategy.MIRROR
-        ? new MirrorInstaller(source.mirrorUrl(), source.identity(), source.knownHosts(), commit.name(), manifest)
+        ? new MirrorInstaller(source.mirrorUrl(), source.sshIdentity(), source.sshKnownHosts(), commit.name(), manifest)
             .install(host, target)
         : new ArchiveInstaller(gitDir, commit, manifest).install(host, target);
     installs.add(report);

@@ -50,15 +50,21 @@ public final class Environment {
   private final Pattern secretKeys;
   private final SecretMasker masker;
 
-  private Environment(Inventory inventory, Optional<String> name, Layer defaults, List<SecretSource> secrets,
-                      Layer overrides, Pattern secretKeys, SecretMasker masker) {
-    this.inventory = inventory;
-    this.name = name;
-    this.defaults = defaults;
-    this.secrets = List.copyOf(secrets);
-    this.overrides = overrides;
-    this.secretKeys = secretKeys;
-    this.masker = masker;
+  private Environment(Builder builder) {
+    inventory = builder.inventory;
+    name = builder.name;
+    defaults = builder.defaults;
+    secrets = builder.secrets;
+    overrides = builder.overrides;
+    secretKeys = builder.secretKeys;
+    masker = builder.masker;
+  }
+
+  /** This environment with {@code change} applied to a builder of its settings. */
+  private Environment copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new Environment(builder);
   }
 
   static Environment of(Inventory inventory, Optional<String> name) {
@@ -69,8 +75,7 @@ public final class Environment {
             + String.join(", ", inventory.groupNames()));
       }
     });
-    return new Environment(inventory, name, Layer.of("defaults", "defaults", Map.of()), List.of(),
-        Layer.of("overrides", "overrides (-e)", Map.of()), SECRET_KEYS, SecretMasker.create());
+    return new Environment(new Builder(inventory, name));
   }
 
   /** The environment's name; empty for {@link Inventory#all()}. */
@@ -80,19 +85,19 @@ public final class Environment {
 
   /** This environment with {@code values} as defaults, the lowest layer (added to earlier defaults). */
   public Environment withDefaults(Map<String, ?> values) {
-    return new Environment(inventory, name, merged(defaults, values), secrets, overrides, secretKeys, masker);
+    return copy(builder -> builder.defaults = merged(defaults, values));
   }
 
   /** This environment also reading secrets from {@code source}, above the sources added before. */
   public Environment withSecrets(SecretSource source) {
     List<SecretSource> more = new ArrayList<>(secrets);
     more.add(requireNonNull(source, "source"));
-    return new Environment(inventory, name, defaults, more, overrides, secretKeys, masker);
+    return copy(builder -> builder.secrets = List.copyOf(more));
   }
 
   /** This environment with {@code values} overriding every other layer, like {@code ansible-playbook -e}. */
   public Environment withOverrides(Map<String, ?> values) {
-    return new Environment(inventory, name, defaults, secrets, merged(overrides, values), secretKeys, masker);
+    return copy(builder -> builder.overrides = merged(overrides, values));
   }
 
   /**
@@ -108,12 +113,14 @@ public final class Environment {
 
   /** This environment treating the values of keys matching {@code pattern} as secrets (default {@link #SECRET_KEYS}). */
   public Environment withSecretKeys(Pattern pattern) {
-    return new Environment(inventory, name, defaults, secrets, overrides, requireNonNull(pattern, "pattern"), masker);
+    requireNonNull(pattern, "pattern");
+    return copy(builder -> builder.secretKeys = pattern);
   }
 
   /** This environment registering its secrets with {@code shared}, e.g. the one the application's logging uses. */
   public Environment withMasker(SecretMasker shared) {
-    return new Environment(inventory, name, defaults, secrets, overrides, secretKeys, requireNonNull(shared, "shared"));
+    requireNonNull(shared, "shared");
+    return copy(builder -> builder.masker = shared);
   }
 
   /** The masker that every secret of this environment is registered with, for logs and messages. */
@@ -232,5 +239,36 @@ public final class Environment {
   @Override
   public String toString() {
     return "Environment[" + name.orElse("(none)") + " of " + inventory.description() + "]";
+  }
+
+  /** The settings of one {@code Environment} while it, or a copy of it, is being made. */
+  private static final class Builder {
+    private final Inventory inventory;
+    private final Optional<String> name;
+    private Layer defaults;
+    private List<SecretSource> secrets;
+    private Layer overrides;
+    private Pattern secretKeys;
+    private SecretMasker masker;
+
+    private Builder(Inventory inventory, Optional<String> name) {
+      this.inventory = inventory;
+      this.name = name;
+      defaults = Layer.of("defaults", "defaults", Map.of());
+      secrets = List.of();
+      overrides = Layer.of("overrides", "overrides (-e)", Map.of());
+      secretKeys = SECRET_KEYS;
+      masker = SecretMasker.create();
+    }
+
+    private Builder(Environment from) {
+      inventory = from.inventory;
+      name = from.name;
+      defaults = from.defaults;
+      secrets = from.secrets;
+      overrides = from.overrides;
+      secretKeys = from.secretKeys;
+      masker = from.masker;
+    }
   }
 }

@@ -4,11 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Host;
 import dev.slipway.ssh.SshHost;
-
-
-
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Makes {@link SshHost}s from inventory entries: {@code ansible_host}, {@code ansible_port},
@@ -28,30 +26,39 @@ public final class SshHostFactory implements HostFactory {
   private final Optional<Path> identity;
   private final boolean acceptNew;
 
-  private SshHostFactory(Optional<Path> knownHosts, Optional<Path> identity, boolean acceptNew) {
-    this.knownHosts = knownHosts;
-    this.identity = identity;
-    this.acceptNew = acceptNew;
+  private SshHostFactory(Builder builder) {
+    knownHosts = builder.knownHosts;
+    identity = builder.identity;
+    acceptNew = builder.acceptNew;
+  }
+
+  /** This factory with {@code change} applied to a builder of its settings. */
+  private SshHostFactory copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new SshHostFactory(builder);
   }
 
   /** A factory with SshHost's defaults ({@code ~/.ssh/known_hosts}, keys from {@code ~/.ssh}). */
   public static SshHostFactory create() {
-    return new SshHostFactory(Optional.empty(), Optional.empty(), false);
+    return new SshHostFactory(new Builder());
   }
 
   /** Verifies host keys against {@code file}. */
   public SshHostFactory knownHosts(Path file) {
-    return new SshHostFactory(Optional.of(requireNonNull(file, "file")), identity, acceptNew);
+    requireNonNull(file, "file");
+    return copy(builder -> builder.knownHosts = Optional.of(file));
   }
 
   /** Authenticates with {@code privateKey} when an entry names no key of its own. */
   public SshHostFactory identity(Path privateKey) {
-    return new SshHostFactory(knownHosts, Optional.of(requireNonNull(privateKey, "privateKey")), acceptNew);
+    requireNonNull(privateKey, "privateKey");
+    return copy(builder -> builder.identity = Optional.of(privateKey));
   }
 
   /** Records the key of a host seen for the first time (OpenSSH's {@code accept-new}). */
   public SshHostFactory acceptNewHostKeys() {
-    return new SshHostFactory(knownHosts, identity, true);
+    return copy(builder -> builder.acceptNew = true);
   }
 
   @Override
@@ -66,5 +73,21 @@ public final class SshHostFactory implements HostFactory {
       builder.acceptNewHostKeys();
     }
     return builder.build();
+  }
+
+  /** The settings of one {@code SshHostFactory} while it, or a copy of it, is being made. */
+  private static final class Builder {
+    private Optional<Path> knownHosts = Optional.empty();
+    private Optional<Path> identity = Optional.empty();
+    private boolean acceptNew;
+
+    private Builder() {
+    }
+
+    private Builder(SshHostFactory from) {
+      knownHosts = from.knownHosts;
+      identity = from.identity;
+      acceptNew = from.acceptNew;
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A Python virtualenv as a dependency environment: built with {@code python -m venv} and
@@ -36,41 +37,48 @@ public final class Python implements Dependencies {
   private final boolean offline;
   private final Map<String, String> entryPoints;
 
-  private Python(String link, List<String> requirements, String interpreter, boolean systemSitePackages,
-                 boolean offline, Map<String, String> entryPoints) {
-    this.link = link;
-    this.requirements = List.copyOf(requirements);
-    this.interpreter = interpreter;
-    this.systemSitePackages = systemSitePackages;
-    this.offline = offline;
-    this.entryPoints = Map.copyOf(entryPoints);
+  private Python(Builder builder) {
+    link = builder.link;
+    requirements = builder.requirements;
+    interpreter = builder.interpreter;
+    systemSitePackages = builder.systemSitePackages;
+    offline = builder.offline;
+    entryPoints = builder.entryPoints;
+  }
+
+  /** This environment with {@code change} applied to a builder of its settings. */
+  private Python copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new Python(builder);
   }
 
   /** A virtualenv linked as {@code link} (e.g. {@code venv}) inside each release. */
   public static Python venv(String link) {
-    return new Python(requireNonNull(link, "link"), List.of(), "/usr/bin/python3", false, false, Map.of());
+    return new Python(new Builder(requireNonNull(link, "link")));
   }
 
   /** Installs these requirements files (relative to the release); they decide when to rebuild. */
   public Python requirements(String... files) {
     List<String> all = new ArrayList<>(requirements);
     all.addAll(List.of(files));
-    return new Python(link, all, interpreter, systemSitePackages, offline, entryPoints);
+    return copy(builder -> builder.requirements = List.copyOf(all));
   }
 
   /** Builds with this interpreter (default {@code /usr/bin/python3}); a new one rebuilds the venv. */
   public Python interpreter(String path) {
-    return new Python(link, requirements, requireNonNull(path, "path"), systemSitePackages, offline, entryPoints);
+    requireNonNull(path, "path");
+    return copy(builder -> builder.interpreter = path);
   }
 
   /** Lets the venv see the system's packages ({@code --system-site-packages}). */
   public Python systemSitePackages() {
-    return new Python(link, requirements, interpreter, true, offline, entryPoints);
+    return copy(builder -> builder.systemSitePackages = true);
   }
 
   /** Installs without a package index ({@code pip --no-index}): a missing package fails at once. */
   public Python offline() {
-    return new Python(link, requirements, interpreter, systemSitePackages, true, entryPoints);
+    return copy(builder -> builder.offline = true);
   }
 
   /** Writes {@code <venv>/bin/<name>} calling {@code module:function} with the venv's interpreter. */
@@ -81,12 +89,7 @@ public final class Python implements Dependencies {
     }
     Map<String, String> all = new LinkedHashMap<>(entryPoints);
     all.put(name, moduleAndFunction);
-    return new Python(link, requirements, interpreter, systemSitePackages, offline, all);
-  }
-
-  /** The interpreter the venv is built with. */
-  public String interpreter() {
-    return interpreter;
+    return copy(builder -> builder.entryPoints = Map.copyOf(all));
   }
 
   @Override
@@ -121,5 +124,28 @@ public final class Python implements Dependencies {
   @Override
   public String toString() {
     return "Python.venv(" + link + ", " + requirements + ", " + interpreter + ")";
+  }
+
+  /** The settings of one {@code Python} while it, or a copy of it, is being made. */
+  private static final class Builder {
+    private final String link;
+    private List<String> requirements = List.of();
+    private String interpreter = "/usr/bin/python3";
+    private boolean systemSitePackages;
+    private boolean offline;
+    private Map<String, String> entryPoints = Map.of();
+
+    private Builder(String link) {
+      this.link = link;
+    }
+
+    private Builder(Python from) {
+      link = from.link;
+      requirements = from.requirements;
+      interpreter = from.interpreter;
+      systemSitePackages = from.systemSitePackages;
+      offline = from.offline;
+      entryPoints = from.entryPoints;
+    }
   }
 }
