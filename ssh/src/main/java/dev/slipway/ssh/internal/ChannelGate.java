@@ -63,6 +63,10 @@ public final class ChannelGate {
       C channel = null;
       try {
         channel = kind.cast(session.openChannel(type));
+        if (channel == null) {
+          // JSch answers null, not an exception, when the session broke while the channel was set up.
+          throw new JSchException("no " + type + " channel: the session broke while opening it");
+        }
         beforeConnect.accept(channel);
         channel.connect(connectTimeoutMillis);
         return channel;
