@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class ScriptCompiler {
   private static final String FAILED = "slipway: operation ";
-  private static final Pattern FAILED_LINE = Pattern.compile("^" + FAILED + "(\\d+) of (\\d+) failed: ", Pattern.MULTILINE);
+  // Not anchored at a line's start: an operation whose stderr lacks its final newline has it glued on.
+  private static final Pattern FAILED_LINE = Pattern.compile(FAILED + "(\\d+) of (\\d+) failed: ");
 
   private ScriptCompiler() {}
 

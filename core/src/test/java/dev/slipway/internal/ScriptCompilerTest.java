@@ -39,6 +39,17 @@ class ScriptCompilerTest {
   }
 
   @Test
+  void a_failing_command_whose_stderr_lacks_its_final_newline_is_still_named_and_its_words_kept() {
+    Batch batch = Batch.of(new Operation.Mkdirs(dir + "/first"),
+        new Operation.Exec(Command.shell("printf 'no newline' >&2; exit 3")));
+
+    CommandResult result = LocalHost.create().execute(Command.shell(ScriptCompiler.compile(batch)).allowFailure());
+
+    assertThat(ScriptCompiler.failedOperation(result.stderr())).hasValue(1);
+    assertThat(ScriptCompiler.withoutFailureLine(result.stderr())).isEqualTo("no newline");
+  }
+
+  @Test
   void a_command_in_a_batch_runs_as_sh_c_would_whatever_fails_inside_it() {
     String loop = "i=0; while [ $i -lt 3 ]; do i=$((i + 1)); out=$( (x=$(false); echo \"try $i\") 2>&1 ); done;"
         + " echo \"$out ${UNSET_ANYWHERE:-}$UNSET_HERE\"; exit 4";

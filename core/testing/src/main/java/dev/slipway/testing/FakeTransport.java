@@ -98,10 +98,6 @@ public final class FakeTransport extends NioTransport {
       operations.add(op);
       int status = apply(op, request, stdout, stderr);
       if (status != 0) {
-        // A scripted stderr may lack its final newline; the failure line must start a line to be found.
-        if (!stderr.isEmpty() && stderr.charAt(stderr.length() - 1) != '\n') {
-          stderr.append('\n');
-        }
         stderr.append(ScriptCompiler.failureLine(batch, i));
         return new ExecResult(status, stdout.toString(), stderr.toString(), Duration.ZERO);
       }
