@@ -196,7 +196,7 @@ final class HostRun {
   void barrier(Runnable ran) {
     queued.mark(current, ran);
     if (!oneTrip) {
-      send();
+      flush();
     }
   }
 
@@ -207,10 +207,6 @@ final class HostRun {
 
   /** Sends the queued operations as one batch. */
   void flush() {
-    send();
-  }
-
-  private void send() {
     try {
       lock.require();
     } catch (ReleaseException notHeld) {
@@ -254,7 +250,7 @@ final class HostRun {
     }
     taken.ranBetween(failed.index(), rest);
     queued.requeue(taken, rest);
-    send();
+    flush();
   }
 
   // A batch stopped in `step`: the held events go out up to that step's failure.
