@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
-import dev.slipway.CommandResult;
 import dev.slipway.Host;
+import dev.slipway.HostContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,45 +39,22 @@ import java.util.OptionalLong;
  * contains {@linkplain Builder#matching the program's name}, so a recycled pid is never signalled.
  * A stale pidfile is reported by {@link #status} and replaced by {@link #start} and {@link #stop}.
  *
- * <p>Environment variables reach the process through the host context (exported by the shell
- * before the supervisor script runs). They are part of the shell text sent to the host, so they are
- * not the place for secrets: keep those in a file the application reads (e.g. a shared
- * {@code .env}). Immutable and thread-safe.
+ * <p>Environment variables reach the process through the supervisor's command, which starts with
+ * {@code env NAME=VALUE} (alone as inside a batch, so once). They are part of the shell text sent to
+ * the host, so they are not the place for secrets: keep those in a file the application reads (e.g.
+ * a shared {@code .env}). Immutable and thread-safe.
  */
 public final class PidfileService {
-  private static final String SCRIPT = Scripts.load("pidfile.sh");
-  private static final Duration SCRIPT_SLACK = Duration.ofSeconds(30);
-  private static final String NO_SIGNAL = "-";
-  private static final int SERVE_FAILED = 3;
-
-  private final String name;
-  private final List<String> command;
-  private final Optional<String> directory;
-  private final Map<String, String> env;
-  private final String pidfile;
-  private final String log;
-  private final String match;
-  private final Duration startTimeout;
-  private final Duration stopTimeout;
-  private final Optional<Command> ready;
-  private final Optional<String> reloadSignal;
-  private final Optional<Command> reexec;
-  private final SupervisorFailures failures;
+  private final Supervisor supervisor;
+  private final SupervisorWords words;
 
   private PidfileService(Builder builder) {
-    this.name = builder.name;
-    this.command = List.copyOf(builder.command);
-    this.directory = builder.directory;
-    this.env = Map.copyOf(builder.env);
-    this.pidfile = builder.pidfile;
-    this.log = builder.log;
-    this.match = builder.match.orElse(basename(command.get(0)));
-    this.startTimeout = builder.startTimeout;
-    this.stopTimeout = builder.stopTimeout;
-    this.ready = builder.ready;
-    this.reloadSignal = builder.reloadSignal;
-    this.reexec = builder.reexec;
-    this.failures = new SupervisorFailures(name, command, pidfile, log, startTimeout);
+    List<String> command = List.copyOf(builder.command);
+    this.supervisor = new Supervisor(builder.name, command, builder.directory,
+        Collections.unmodifiableMap(new LinkedHashMap<>(builder.env)), builder.pidfile, builder.log,
+        builder.match.orElse(basename(command.get(0))), builder.startTimeout, builder.stopTimeout, builder.ready,
+        builder.reloadSignal, builder.reexec);
+    this.words = new SupervisorWords(builder.name, command, builder.pidfile, builder.log, builder.startTimeout);
   }
 
   /** Starts describing the service {@code name} (used in messages). */
@@ -87,27 +64,27 @@ public final class PidfileService {
 
   /** The service's name. */
   public String name() {
-    return name;
+    return supervisor.name();
   }
 
   /** The pidfile's path. */
   public String pidfile() {
-    return pidfile;
+    return supervisor.pidfile();
   }
 
   /** The log file's path (standard output and error, appended). */
   public String log() {
-    return log;
+    return supervisor.log();
   }
 
   /** The signal a serve sends when the environment did not change; empty: a serve restarts. */
   public Optional<String> reloadSignal() {
-    return reloadSignal;
+    return supervisor.reloadSignal();
   }
 
   /** The command a serve runs when the environment changed; empty: a serve restarts. */
   public Optional<Command> reexec() {
-    return reexec;
+    return supervisor.reexec();
   }
 
   /**
@@ -152,13 +129,13 @@ public final class PidfileService {
     SupervisorRequest request = SupervisorRequest.signal(signal);
     if (host.context().dryRun()) {
       return status(host).pid().orElseThrow(() -> failure(host, "Cannot send " + request.signal().orElseThrow()
-          + " to " + name + " on " + host.name() + ": it is not running"));
+          + " to " + name() + " on " + host.name() + ": it is not running"));
     }
     SupervisorAnswer answer = ask(host, request);
     if (answer instanceof SupervisorAnswer.Running running) {
       return running.pid();
     }
-    throw failure(host, "Cannot send " + request.signal().orElseThrow() + " to " + name + " on " + host.name()
+    throw failure(host, "Cannot send " + request.signal().orElseThrow() + " to " + name() + " on " + host.name()
         + ": " + status(host, answer).detail());
   }
 
@@ -175,12 +152,7 @@ public final class PidfileService {
    *     (the old process then still serves)
    */
   public ServiceStatus serve(Host host, String environment) {
-    SupervisorAnswer answer = ask(host, SupervisorRequest.serve(environment));
-    if (host.context().dryRun() || !(answer instanceof SupervisorAnswer.Served served)) {
-      return started(host, answer);
-    }
-    return new ServiceStatus(host.name(), name, true, OptionalLong.of(served.pid()),
-        served.way().name().toLowerCase(Locale.ROOT));
+    return started(host, ask(host, SupervisorRequest.serve(environment)));
   }
 
   /**
@@ -189,7 +161,7 @@ public final class PidfileService {
    * empty for an answer that is not a failure. Fake hosts give it with their scripted answers.
    */
   public Optional<String> serveFailure(SupervisorAnswer answer) {
-    return failures.serveLine(answer);
+    return words.serveLine(answer);
   }
 
   /**
@@ -200,53 +172,20 @@ public final class PidfileService {
    * @throws CommandFailedException if the supervisor itself failed (e.g. it cannot write the pidfile)
    */
   public SupervisorAnswer ask(Host host, SupervisorRequest request) {
-    Command command = command(request);
-    Host view = command.isReadOnly() ? host.withContext(host.context().dryRun(false)) : host;
-    for (Map.Entry<String, String> variable : env.entrySet()) {
-      view = view.env(variable.getKey(), variable.getValue());
-    }
-    CommandResult result = view.run(command.allowFailure());
-    if (view.context().dryRun()) {
-      return SupervisorAnswer.notRunning();
-    }
-    boolean answered = result.succeeded()
-        || result.exitStatus() == SERVE_FAILED && result.stdout().contains(SupervisorAnswer.PREFIX);
-    if (!answered) {
-      throw new CommandFailedException(view.context(), result);
-    }
-    return SupervisorAnswer.read(result.stdout());
+    return supervisor.ask(host, request);
   }
 
   /**
    * The command that carries {@code request} to the host: the supervisor script with every value
-   * as a quoted argument. The environment is not part of it (it comes from the host's context),
-   * except in a serve's, which may run inside a batch: that one starts with {@code env NAME=VALUE}.
+   * as a quoted argument, after {@code env NAME=VALUE} for the service's environment variables, so
+   * that it runs the same alone and inside a batch.
    */
   public Command command(SupervisorRequest request) {
-    List<Object> args = new ArrayList<>(List.of("-c", SCRIPT, "slipway-pidfile", request.action().word(), pidfile,
-        log, directory.orElse(""), match, Scripts.tenths(startTimeout), Scripts.tenths(stopTimeout),
-        request.signal().or(() -> request.environment().flatMap(key -> reloadSignal)).orElse(NO_SIGNAL),
-        ready.map(Command::render).orElse(""), name, request.environment().orElse(""),
-        reexec.map(Command::render).orElse("")));
-    args.addAll(command);
-    Duration reexecLimit = reexec.flatMap(Command::timeout).orElse(Duration.ZERO);
-    Command script = program(request, args).withTimeout(startTimeout.plus(stopTimeout).plus(reexecLimit).plus(SCRIPT_SLACK));
-    return request.equals(SupervisorRequest.STATUS) ? script.readOnly() : script;
-  }
-
-  private Command program(SupervisorRequest request, List<Object> args) {
-    if (env.isEmpty() || request.environment().isEmpty()) {
-      return Command.cmd("sh", args.toArray());
-    }
-    List<Object> withEnv = new ArrayList<>();
-    env.forEach((variable, value) -> withEnv.add(variable + "=" + value));
-    withEnv.add("sh");
-    withEnv.addAll(args);
-    return Command.cmd("env", withEnv.toArray());
+    return supervisor.command(request);
   }
 
   private ServiceStatus started(Host host, SupervisorAnswer answer) {
-    Optional<String> message = failures.message(host.name(), answer);
+    Optional<String> message = words.message(host.name(), answer);
     if (message.isPresent()) {
       throw failure(host, message.get());
     }
@@ -255,21 +194,13 @@ public final class PidfileService {
 
   private ServiceStatus status(Host host, SupervisorAnswer answer) {
     if (host.context().dryRun()) {
-      return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), "unknown: a dry run changed nothing");
+      return new ServiceStatus(host.name(), name(), false, OptionalLong.empty(), "unknown: a dry run changed nothing");
     }
-    if (answer instanceof SupervisorAnswer.Running running) {
-      return new ServiceStatus(host.name(), name, true, OptionalLong.of(running.pid()), "running");
-    }
-    String detail = answer instanceof SupervisorAnswer.Stale stale
-        ? "not running (stale pidfile " + pidfile + " named pid " + stale.pid() + ")"
-        : answer instanceof SupervisorAnswer.Stopped stopped
-        ? (stopped.killed() ? "killed" : "stopped") + " (was pid " + stopped.pid() + ")"
-        : "not running";
-    return new ServiceStatus(host.name(), name, false, OptionalLong.empty(), detail);
+    return words.status(host.name(), answer);
   }
 
   private ServiceException failure(Host host, String message) {
-    return new ServiceException(host.name(), name, message);
+    return new ServiceException(host.name(), name(), message);
   }
 
   private static String basename(String path) {
@@ -278,7 +209,7 @@ public final class PidfileService {
 
   @Override
   public String toString() {
-    return "PidfileService[" + name + ", pidfile " + pidfile + "]";
+    return "PidfileService[" + name() + ", pidfile " + pidfile() + "]";
   }
 
   /** Describes a {@link PidfileService}; the command, the pidfile and the log are required. */
@@ -327,9 +258,11 @@ public final class PidfileService {
       return this;
     }
 
-    /** One more environment variable for the process. */
+    /** One more environment variable for the process; {@code name} must be a shell variable's name. */
     public Builder env(String name, String value) {
-      env.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
+      // The host context's own check of the name: a wrong one fails here, not at the first request.
+      HostContext.NONE.env(requireNonNull(name, "name"), requireNonNull(value, "value"));
+      env.put(name, value);
       return this;
     }
 

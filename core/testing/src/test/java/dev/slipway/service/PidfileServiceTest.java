@@ -8,6 +8,7 @@ import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.local.LocalHost;
 import dev.slipway.testing.FakeHost;
+import dev.slipway.testing.RecordedCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,26 +213,39 @@ class PidfileServiceTest {
   }
 
   @Test
-  void each_operation_is_one_command_with_values_quoted_and_the_environment_in_the_host_context() {
+  void each_operation_is_one_command_with_values_quoted_and_the_environment_in_it() {
     PidfileService app = PidfileService.named("app").command("/opt/my app/bin/server", "--port", "8000")
-        .env("APP_MODE", "production").pidfile("/opt/my app/app.pid").log("/opt/my app/app.log").build();
+        .env("APP_MODE", "production").env("GREETING", "hello there").pidfile("/opt/my app/app.pid")
+        .log("/opt/my app/app.log").build();
     FakeHost web = FakeHost.named("web1").when(app, SupervisorRequest.START).thenAnswer(SupervisorAnswer.running(4242));
 
     ServiceStatus started = app.start(web);
 
     assertThat(started.pid()).hasValue(4242);
     assertThat(web.commands()).singleElement().asString()
-        .contains("'/opt/my app/app.pid' '/opt/my app/app.log'").contains("'/opt/my app/bin/server' --port 8000")
-        .doesNotContain("production");
-    assertThat(web.recorded().get(0).context().env()).containsEntry("APP_MODE", "production");
+        .startsWith("env APP_MODE=production 'GREETING=hello there' sh -c ")
+        .contains("'/opt/my app/app.pid' '/opt/my app/app.log'").contains("'/opt/my app/bin/server' --port 8000");
+    assertThat(app.command(SupervisorRequest.STATUS).toString()).startsWith("env APP_MODE=production ");
   }
 
   @Test
-  void a_serves_command_carries_the_environment_itself_so_that_it_can_run_inside_a_batch() {
+  void a_serve_run_alone_sets_the_environment_once_as_it_does_inside_a_batch() {
     PidfileService app = service("app").command("server").env("APP_MODE", "production").build();
+    FakeHost web = FakeHost.named("web1").when(app, SupervisorRequest.Action.SERVE)
+        .thenAnswer(SupervisorAnswer.started(17));
 
-    assertThat(app.command(SupervisorRequest.serve("/envs/a")).toString()).startsWith("env APP_MODE=production sh -c ");
-    assertThat(app.command(SupervisorRequest.STATUS).toString()).startsWith("sh -c ").doesNotContain("production");
+    app.serve(web, "/envs/a");
+
+    RecordedCommand served = web.recorded().get(0);
+    assertThat(served.command()).isEqualTo(app.command(SupervisorRequest.serve("/envs/a")).toString());
+    assertThat(served.context().env()).isEmpty();
+    assertThat(served.script().split("APP_MODE", -1)).as(served.script()).hasSize(2);
+  }
+
+  @Test
+  void an_environment_variable_needs_a_shell_variables_name() {
+    assertThatThrownBy(() -> service("app").env("APP-MODE", "production"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("APP-MODE");
   }
 
   @Test

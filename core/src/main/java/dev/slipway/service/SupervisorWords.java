@@ -3,16 +3,36 @@ package dev.slipway.service;
 import dev.slipway.Command;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * How a {@link PidfileService} words the failures its supervisor answers: the exception's message
- * (with the log's tail), and the one line a serve writes last on its stderr, as the script does.
+ * How a {@link PidfileService} words what its supervisor answers: as a status, as the message of
+ * the exception for a failure (with the log's tail), and as the one line a serve that failed writes
+ * last on its stderr, as the script does.
  */
-record SupervisorFailures(String name, List<String> command, String pidfile, String log, Duration startTimeout) {
+record SupervisorWords(String name, List<String> command, String pidfile, String log, Duration startTimeout) {
   private static final Pattern NAMED_ERROR = Pattern.compile("(Error|Exception):");
   private static final Pattern PLACED_ERROR = Pattern.compile("(Error|Exception) in ");
+
+  /** The status {@code answer} on {@code host} says. */
+  ServiceStatus status(String host, SupervisorAnswer answer) {
+    if (answer instanceof SupervisorAnswer.Running running) {
+      return new ServiceStatus(host, name, true, OptionalLong.of(running.pid()), "running");
+    }
+    if (answer instanceof SupervisorAnswer.Served served) {
+      return new ServiceStatus(host, name, true, OptionalLong.of(served.pid()),
+          served.way().name().toLowerCase(Locale.ROOT));
+    }
+    String detail = answer instanceof SupervisorAnswer.Stale stale
+        ? "not running (stale pidfile " + pidfile + " named pid " + stale.pid() + ")"
+        : answer instanceof SupervisorAnswer.Stopped stopped
+        ? (stopped.killed() ? "killed" : "stopped") + " (was pid " + stopped.pid() + ")"
+        : "not running";
+    return new ServiceStatus(host, name, false, OptionalLong.empty(), detail);
+  }
 
   /** The message of the exception for {@code answer} on {@code host}; empty when it is no failure. */
   Optional<String> message(String host, SupervisorAnswer answer) {
