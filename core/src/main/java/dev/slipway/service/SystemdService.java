@@ -4,9 +4,13 @@ import static dev.slipway.Command.cmd;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipway.Command;
+import dev.slipway.CommandResult;
 import dev.slipway.Host;
+import dev.slipway.release.Release;
+import dev.slipway.spi.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,14 +30,27 @@ import java.util.OptionalLong;
  * });
  * }</pre>
  *
- * <p>{@code systemctl} runs through {@code host.sudo()}. The unit file is written with the host's
+ * <p>As a recipe's {@link Service} ({@code recipe.service(SystemdService.named("flask-demo").build())})
+ * it serves each release that goes live with {@code systemctl reload-or-restart} (a unit with
+ * {@code ExecReload} is reloaded, any other restarted, a stopped one started), then checks that the
+ * unit is active: one command ({@link #serveCommand}) that a deploy sends inside the switch's batch.
+ * A unit whose reload cannot pick up a new release (a process that resolved {@code current} when it
+ * started and reloads from there) should declare no {@code ExecReload}, so that a serve restarts it.
+ * The unit is installed elsewhere (by {@link #install}, or provisioning's {@code SystemdUnit}), not
+ * by a serve.
+ *
+ * <p>{@code systemctl} runs through {@code host.sudo()}; the serve command, which may run inside a
+ * batch, carries its own {@code sudo -n}, so it is offered only when the host needs no sudo password
+ * (with one, {@link #serve} runs it alone through {@code host.sudo()}, which answers the prompt). The
+ * unit file is written with the host's
  * file operations (atomically: a temporary file renamed into place), so as the connecting user:
  * when that user cannot write the unit directory, give {@link Builder#stagingDirectory} and the
  * file is moved into place with {@code sudo}. Immutable and thread-safe.
  */
-public final class SystemdService {
+public final class SystemdService implements Service {
   /** Where units go unless {@link Builder#unitDirectory} says otherwise. */
   public static final String UNIT_DIRECTORY = "/etc/systemd/system";
+  private static final String SERVE_SCRIPT = Scripts.load("systemd-serve.sh");
 
   private final String name;
   private final Optional<String> unitText;
@@ -50,6 +67,12 @@ public final class SystemdService {
   /** Starts describing the service {@code name} ({@code flask-demo} or {@code flask-demo.service}). */
   public static Builder named(String name) {
     return new Builder(name);
+  }
+
+  /** The service's name without the {@code .service} suffix, e.g. {@code flask-demo}. */
+  @Override
+  public String name() {
+    return name;
   }
 
   /** The unit's name with its suffix, e.g. {@code flask-demo.service}. */
@@ -91,9 +114,11 @@ public final class SystemdService {
     systemctl(host, "start");
   }
 
-  /** {@code systemctl stop}. */
-  public void stop(Host host) {
+  /** {@code systemctl stop}, then what systemd says about the service. */
+  @Override
+  public ServiceStatus stop(Host host) {
     systemctl(host, "stop");
+    return status(host);
   }
 
   /** {@code systemctl restart}: stops and starts the service (starts it if it was stopped). */
@@ -106,7 +131,44 @@ public final class SystemdService {
     systemctl(host, "reload");
   }
 
+  /**
+   * Makes the service serve {@code release}, which has just gone live (the unit runs it from
+   * {@code current}): {@code systemctl reload-or-restart}, then the unit must be active. The same
+   * command as {@link #serveCommand}, unless the host needs a sudo password.
+   *
+   * @throws ServiceException if systemd could not reload or restart it, or it is not active
+   *     afterwards; the message is the command's last line of stderr, e.g.
+   *     {@code flask-demo.service is failed after reload-or-restart, not active (journalctl -u flask-demo.service says why)}
+   */
+  @Override
+  public void serve(Host host, Release release) {
+    CommandResult result = needsSudoPassword(host) ? host.sudo().execute(serveScript())
+        : host.execute(serveAsRoot());
+    if (!result.succeeded()) {
+      String why = result.stderrTail(1).stream().map(String::strip).findFirst()
+          .orElse("exit status " + result.exitStatus());
+      throw new ServiceException(host.name(), name, host.name() + ": " + why);
+    }
+  }
+
+  /**
+   * {@link #serve} as one command for the switch's batch: the serve script through {@code sudo -n}
+   * as root, every value quoted; exit 0 once the unit is active, else the reason last on stderr.
+   * Empty when the host needs a sudo password, which a batch cannot answer.
+   */
+  @Override
+  public Optional<Command> serveCommand(Host host, Release release) {
+    return needsSudoPassword(host) ? Optional.empty() : Optional.of(serveAsRoot());
+  }
+
+  /** {@code sudo} and {@code systemctl}. */
+  @Override
+  public List<String> requiredCommands() {
+    return List.of("sudo", "systemctl");
+  }
+
   /** What systemd says about the service, from {@code systemctl show} (no sudo needed; a dry run asks too). */
+  @Override
   public ServiceStatus status(Host host) {
     String shown = host.run(Command.format("systemctl show %s --property=LoadState,ActiveState,SubState,MainPID",
         unitName()).readOnly()).output();
@@ -120,6 +182,19 @@ public final class SystemdService {
         + ("not-found".equals(properties.get("LoadState")) ? ", no such unit" : "");
     return new ServiceStatus(host.name(), name, running, pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty(),
         detail);
+  }
+
+  private Command serveScript() {
+    return cmd("sh", "-c", SERVE_SCRIPT, "slipway-systemd", unitName());
+  }
+
+  // As the host's sudo view runs it, without a password prompt: a batch has no stdin to answer one.
+  private Command serveAsRoot() {
+    return cmd("sudo", "-n", "-u", "root", "-H", "--", "sh", "-c", SERVE_SCRIPT, "slipway-systemd", unitName());
+  }
+
+  private static boolean needsSudoPassword(Host host) {
+    return host.unwrap(Transport.class).flatMap(Transport::sudoPassword).isPresent();
   }
 
   private void systemctl(Host host, String verb) {

@@ -1,8 +1,11 @@
 /**
  * Services and health checks for the {@code deployed} step of a release: a
  * {@link dev.slipway.service.SystemdService} (unit from a template, installed when changed,
- * {@code daemon-reload}, {@code restart} or {@code reload}), a
- * {@link dev.slipway.service.PidfileService} for hosts without systemd, a
+ * {@code daemon-reload}, {@code restart} or {@code reload}; as a recipe's
+ * {@link dev.slipway.service.Service}, {@code reload-or-restart} and an {@code is-active} check as
+ * one command inside the switch's batch), a
+ * {@link dev.slipway.service.PidfileService} for hosts without systemd (its requests rendered and
+ * its answers read by package-private parts), a
  * {@link dev.slipway.python.Gunicorn} app server that switches releases without dropping requests,
  * and an {@link dev.slipway.service.HttpHealthCheck} that makes a failed deploy switch back.
  *

@@ -92,13 +92,18 @@ class SystemdServiceTest {
   }
 
   @Test
-  void reload_start_and_stop_are_plain_systemctl_verbs() {
+  void reload_start_and_stop_are_plain_systemctl_verbs_and_stop_says_the_status_afterwards() {
+    web.when("systemctl show flask-demo.service --property=LoadState,ActiveState,SubState,MainPID")
+        .thenOutput("LoadState=loaded\nActiveState=inactive\nSubState=dead\nMainPID=0\n");
     flask.reload(web);
-    flask.stop(web);
+    ServiceStatus stopped = flask.stop(web);
     flask.start(web);
 
     assertThat(web.commands()).containsExactly("systemctl reload flask-demo.service",
-        "systemctl stop flask-demo.service", "systemctl start flask-demo.service");
+        "systemctl stop flask-demo.service",
+        "systemctl show flask-demo.service --property=LoadState,ActiveState,SubState,MainPID",
+        "systemctl start flask-demo.service");
+    assertThat(stopped).isEqualTo(new ServiceStatus("web1", "flask-demo", false, OptionalLong.empty(), "inactive (dead)"));
   }
 
   @Test
