@@ -17,7 +17,7 @@ class PythonTest {
     DependencyEnvironment venv = Python.venv("venv").requirements("requirements.txt").environment();
 
     assertThat(venv.name()).isEqualTo("venv");
-    assertThat(venv.lockFiles()).containsExactly("requirements.txt");
+    assertThat(venv.lockFilePaths()).containsExactly("requirements.txt");
     assertThat(venv.buildCommand("/opt/app/.slipway/envs/venv-1", "/opt/app/releases/1").render())
         .contains("/usr/bin/python3 -m venv /opt/app/.slipway/envs/venv-1 && ")
         .contains("/opt/app/.slipway/envs/venv-1/bin/pip install --quiet --disable-pip-version-check -r requirements.txt")
