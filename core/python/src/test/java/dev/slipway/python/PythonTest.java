@@ -25,6 +25,14 @@ class PythonTest {
   }
 
   @Test
+  void requirements_replaces_the_files_and_addRequirements_appends_to_them() {
+    Python python = Python.venv("venv").requirements("base.txt");
+
+    assertThat(python.requirements("prod.txt").environment().lockFilePaths()).containsExactly("prod.txt");
+    assertThat(python.addRequirements("prod.txt").environment().lockFilePaths()).containsExactly("base.txt", "prod.txt");
+  }
+
+  @Test
   void system_packages_offline_and_an_entry_point_are_options_of_the_build() {
     String line = Python.venv("venv").requirements("requirements.txt").systemSitePackages().offline()
         .entryPoint("gunicorn", "gunicorn.app.wsgiapp:run").environment().buildCommand("/e", "/r").render();
