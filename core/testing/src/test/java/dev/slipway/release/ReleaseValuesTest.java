@@ -123,6 +123,14 @@ class ReleaseValuesTest {
   }
 
   @Test
+  void lock_files_given_again_replace_those_given_before() {
+    DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt", "constraints.txt");
+
+    assertThat(venv.lockFiles("poetry.lock").lockFilePaths()).containsExactly("poetry.lock");
+    assertThat(venv.lockFilePaths()).containsExactly("requirements.txt", "constraints.txt");
+  }
+
+  @Test
   void the_environment_key_changes_with_lock_files_command_and_facts_and_the_build_is_quoted() {
     DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt")
         .build("python3 -m venv {dir} && {dir}/bin/pip install -r requirements.txt");
