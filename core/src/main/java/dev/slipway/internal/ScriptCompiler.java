@@ -134,12 +134,13 @@ public final class ScriptCompiler {
     }
   };
 
-  // What `producer` prints becomes `path`, created under a temporary name with its final mode (the
-  // umask gives it, so no chmod runs; modes with execute or special bits, which a shell's
-  // redirection cannot create, take a private file and a chmod), then renamed into place.
+  // What `producer` prints becomes `path` under a temporary name, then renamed into place. The
+  // temporary file is private while its content arrives, unless everyone may read the file anyway:
+  // a private or world-readable mode is given by the umask, so no chmod runs; any other mode, and
+  // execute or special bits (which a shell's redirection cannot create), take a private file and a chmod.
   private static String written(String producer, String path, int mode) {
     String temp = temporary(path);
-    boolean byUmask = (mode & ~0666) == 0;
+    boolean byUmask = (mode & ~0666) == 0 && ((mode & ~0600) == 0 || (mode & 0004) != 0);
     String umask = byUmask ? String.format("%03o", ~mode & 0777) : "077";
     return cleared(temp) + " && (umask " + umask + " && " + producer + " > " + temp + ")"
         + (byUmask ? "" : " && chmod " + Integer.toOctalString(mode) + " " + temp) + renamedOver(temp, path);

@@ -36,8 +36,12 @@ class ScriptCompilerTest {
     assertThat(ScriptCompiler.shell(new Operation.Remove("/srv/old"))).isEqualTo("rm -rf -- /srv/old");
     assertThat(ScriptCompiler.shell(new Operation.WriteFile("/srv/f", "it's", 0640)))
         .isEqualTo("{ [ ! -e /srv/f.slipway-$$ ] && [ ! -L /srv/f.slipway-$$ ] || rm -f -- /srv/f.slipway-$$; }"
-            + " && (umask 137 && printf '%s' 'it'\"'\"'s' > /srv/f.slipway-$$)"
+            + " && (umask 077 && printf '%s' 'it'\"'\"'s' > /srv/f.slipway-$$) && chmod 640 /srv/f.slipway-$$"
             + " && mv -Tf -- /srv/f.slipway-$$ /srv/f || { rm -f -- /srv/f.slipway-$$; false; }");
+    assertThat(ScriptCompiler.shell(new Operation.WriteFile("/srv/p", "p", 0600))).contains("(umask 177 && printf")
+        .doesNotContain("chmod");
+    assertThat(ScriptCompiler.shell(new Operation.WriteFile("/srv/w", "w", 0644))).contains("(umask 133 && printf")
+        .doesNotContain("chmod");
     assertThat(ScriptCompiler.shell(new Operation.Upload("/srv/u", new byte[3], 0755)))
         .isEqualTo("{ [ ! -e /srv/u.slipway-$$ ] && [ ! -L /srv/u.slipway-$$ ] || rm -f -- /srv/u.slipway-$$; }"
             + " && (umask 077 && head -c 3 > /srv/u.slipway-$$) && chmod 755 /srv/u.slipway-$$"
@@ -54,13 +58,13 @@ class ScriptCompilerTest {
         + " && chmod 666 " + dir + "/f.slipway-$$";
     byte[] tool = "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8);
     Batch batch = Batch.of(new Operation.Exec(Command.shell(leftovers)),
-        new Operation.WriteFile(dir + "/f", "new", 0640), new Operation.Upload(dir + "/tool", tool, 0750),
+        new Operation.WriteFile(dir + "/f", "new", 0600), new Operation.Upload(dir + "/tool", tool, 0750),
         new Operation.Symlink("f", dir + "/link"));
 
     LocalHost.create().execute(Command.shell("umask " + umask + "; " + ScriptCompiler.compile(batch)).withStdin(tool));
 
     assertThat(Files.readString(dir.resolve("f"))).isEqualTo("new");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("f")))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("f")))).isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("tool")))).isEqualTo("rwxr-x---");
     assertThat(Files.readSymbolicLink(dir.resolve("link"))).isEqualTo(Path.of("f"));
     try (Stream<Path> files = Files.list(dir)) {
