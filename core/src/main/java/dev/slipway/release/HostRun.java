@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * see their effect (a hook that is not a command, a source, a read), so a deploy costs few round
  * trips; in {@linkplain #oneTrip one trip} the ends of phases do not send either. A step's end is
  * published once the operations it queued were sent; a failed batch fails the step that sent the
- * failed operation, found from its index (see {@link QueuedOps}).
+ * failed operation, found from its index (see {@link QueuedOps}), and one that stopped where no
+ * index says fails no step of it, only the step running when it was sent.
  */
 final class HostRun {
   private static final Logger log = LoggerFactory.getLogger(Releases.class);
@@ -267,9 +268,16 @@ final class HostRun {
     flush();
   }
 
-  // A batch that stopped who knows where failed, as far as anyone can tell, in the first step it holds.
+  /**
+   * The batch stopped where nobody can tell (an error with no operation's index, a reply lost
+   * before the batch ended): no step of it is blamed. The step running, if any, fails as a step
+   * fails; the ends of the steps it holds are dropped, since how they went on the host is unknown.
+   * The way back follows if it held steps.
+   */
   private RuntimeException stoppedSomewhere(QueuedOps.Taken taken, RuntimeException error) {
-    return stopped(taken.firstStep(), error);
+    stoppedIn = taken.firstStep();
+    events.dropHeldEnds();
+    return error;
   }
 
   // A batch stopped in `step`: the held events go out up to that step's failure.

@@ -117,7 +117,7 @@ final class QueuedOps {
       return marks.stream().filter(mark -> mark.end() > index).findFirst().flatMap(Mark::step);
     }
 
-    /** The step that sent the batch's first part in a step: where a batch that stopped who knows where failed. */
+    /** The step that sent the batch's first part in a step, if any: where a batch that stopped who knows where may have stopped. */
     Optional<Step> firstStep() {
       return marks.stream().map(Mark::step).flatMap(Optional::stream).findFirst();
     }
