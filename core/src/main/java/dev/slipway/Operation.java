@@ -161,8 +161,9 @@ public sealed interface Operation {
 
   /**
    * Writes bytes atomically with the given mode, as the batch's user: the content travels on the
-   * batch's standard input, never in the script's text, and the temporary file is private
-   * (umask 077) until it is renamed into place. Arrays compare by identity in this record.
+   * batch's standard input, never in the script's text, and the temporary file is created with
+   * the final mode (or private, until a chmod, for modes with execute bits) before it is renamed
+   * into place. Arrays compare by identity in this record.
    */
   record Upload(String path, byte[] content, int mode) implements Operation {
     public Upload {

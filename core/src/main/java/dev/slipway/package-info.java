@@ -33,6 +33,10 @@
  *       {@code Predicate} such as {@code Pattern.asMatchPredicate()}).</li>
  *   <li><b>Views stay views</b>: {@code cd}, {@code env}, {@code prefix}, {@code as},
  *       {@code sudo}, {@code dryRun} on a {@code Host} return a host sharing the connection.</li>
+ *   <li><b>A factory returns the type it is named after</b>: {@code SshHost.builder(target).build()}
+ *       is an {@code SshHost}, {@code LocalHost.create()} a {@code LocalHost},
+ *       {@code FakeHost.named(name)} a {@code FakeHost}, each a {@code Host}; a host that changes a
+ *       few calls of another (logs, injects faults) extends {@code dev.slipway.spi.ForwardingHost}.</li>
  *   <li><b>One placeholder syntax</b> for the commands a user writes: {@code %s}, each argument
  *       quoted, {@code %%} a percent sign ({@link dev.slipway.Command#format},
  *       {@code host.run("rm -rf %s", dir)}). A line without arguments is literal:

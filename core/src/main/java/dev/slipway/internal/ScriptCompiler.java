@@ -147,9 +147,8 @@ public final class ScriptCompiler {
     // target stays relative.
     @Override
     public String symlink(Operation.Symlink op) {
-      String temp = quote(op.link() + ".slipway-") + "$$";
-      return "rm -f -- " + temp + " && ln -s -- " + quote(op.target()) + " " + temp
-          + " && mv -Tf -- " + temp + " " + quote(op.link()) + " || { rm -f -- " + temp + "; false; }";
+      String temp = temporary(op.link());
+      return cleared(temp) + " && ln -s -- " + quote(op.target()) + " " + temp + renamedOver(temp, op.link());
     }
 
     @Override
@@ -164,19 +163,13 @@ public final class ScriptCompiler {
 
     @Override
     public String writeFile(Operation.WriteFile op) {
-      String temp = quote(op.path() + ".slipway-") + "$$";
-      return "(umask 077 && printf '%s' " + quote(op.content()) + " > " + temp + ")"
-          + " && chmod " + Integer.toOctalString(op.mode()) + " " + temp
-          + " && mv -Tf -- " + temp + " " + quote(op.path());
+      return written("printf '%s' " + quote(op.content()), op.path(), op.mode());
     }
 
     // head -c reads exactly this file's bytes, leaving the next upload's on stdin.
     @Override
     public String upload(Operation.Upload op) {
-      String temp = quote(op.path() + ".slipway-") + "$$";
-      return "(umask 077 && head -c " + op.content().length + " > " + temp + ")"
-          + " && chmod " + Integer.toOctalString(op.mode()) + " " + temp
-          + " && mv -Tf -- " + temp + " " + quote(op.path()) + " || { rm -f -- " + temp + "; false; }";
+      return written("head -c " + op.content().length, op.path(), op.mode());
     }
 
     @Override
@@ -199,4 +192,28 @@ public final class ScriptCompiler {
       return "(set +eu\n" + op.command().render() + "\n)";
     }
   };
+
+  // What `producer` prints becomes `path`, created under a temporary name with its final mode (the
+  // umask gives it, so no chmod runs; modes with execute or special bits, which a shell's
+  // redirection cannot create, take a private file and a chmod), then renamed into place.
+  private static String written(String producer, String path, int mode) {
+    String temp = temporary(path);
+    boolean byUmask = (mode & ~0666) == 0;
+    String umask = byUmask ? String.format("%03o", ~mode & 0777) : "077";
+    return cleared(temp) + " && (umask " + umask + " && " + producer + " > " + temp + ")"
+        + (byUmask ? "" : " && chmod " + Integer.toOctalString(mode) + " " + temp) + renamedOver(temp, path);
+  }
+
+  private static String temporary(String path) {
+    return quote(path + ".slipway-") + "$$";
+  }
+
+  // A leftover of an earlier script with the same pid is removed; only then does rm run (test is built in).
+  private static String cleared(String temp) {
+    return "{ [ ! -e " + temp + " ] && [ ! -L " + temp + " ] || rm -f -- " + temp + "; }";
+  }
+
+  private static String renamedOver(String temp, String path) {
+    return " && mv -Tf -- " + temp + " " + quote(path) + " || { rm -f -- " + temp + "; false; }";
+  }
 }

@@ -10,17 +10,24 @@ public class DeployLockedException extends ReleaseException {
   private static final long serialVersionUID = 1L;
 
   private final String host;
+  private final String lockPath;
   private final transient LockHolder holder;
 
   public DeployLockedException(String host, String lockPath, Optional<LockHolder> holder) {
     super(describe(host, lockPath, holder));
     this.host = host;
+    this.lockPath = lockPath;
     this.holder = holder.orElse(null);
   }
 
   /** The host whose lock is held. */
   public String host() {
     return host;
+  }
+
+  /** The lock's path on the host. */
+  public String lockPath() {
+    return lockPath;
   }
 
   /** Who holds it, when the lock names its holder. */

@@ -124,10 +124,10 @@ final class HostDeploy {
   private void linkEnvironments() {
     for (DependencyEnvironment environment : plan.environments) {
       List<byte[]> lockFiles = new ArrayList<>();
-      for (String file : environment.lockFiles()) {
+      for (String file : environment.lockFilePaths()) {
         lockFile(environment, file).ifPresent(lockFiles::add);
       }
-      if (lockFiles.size() < environment.lockFiles().size()) {
+      if (lockFiles.size() < environment.lockFilePaths().size()) {
         run.unknown("dependency environment " + environment.name() + ": its lock files are on the host only after"
             + " the upload, and " + source.describe() + " cannot show them before");
         continue;

@@ -9,7 +9,7 @@ import java.util.List;
  * the next batch once more than {@code maxFailurePercent} of all hosts have failed.
  *
  * <pre>{@code
- * releases.rollout(Rollout.batchesOf(2).maxFailurePercent(25));
+ * releases.rollout(Rollout.batchesOf(2).withMaxFailurePercent(25));
  * releases.rollout(Rollout.percent(50));
  * }</pre>
  *
@@ -50,7 +50,7 @@ public record Rollout(int batchSize, int batchPercent, int maxFailurePercent) {
   }
 
   /** This rollout, tolerating failures on up to {@code percent} of the hosts before it stops. */
-  public Rollout maxFailurePercent(int percent) {
+  public Rollout withMaxFailurePercent(int percent) {
     return new Rollout(batchSize, batchPercent, percent);
   }
 

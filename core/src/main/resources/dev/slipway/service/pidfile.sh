@@ -26,7 +26,11 @@ pause() {
 alive() {
   kill -0 "$1" 2>/dev/null || return 1
   if [ -d /proc/self ]; then
-    state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)
+    # The state is the first field after the command's name "(...)", read by the shell itself.
+    stat=
+    read -r stat 2>/dev/null < "/proc/$1/stat" || :
+    state=${stat##*") "}
+    state=${state%%" "*}
   else
     state=$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)
     state=${state:-R}
@@ -66,7 +70,8 @@ ours() {
 read_pid() {
   pid=
   if [ -f "$pidfile" ]; then
-    pid=$(tr -cd '0-9' 2>/dev/null < "$pidfile")
+    read -r pid 2>/dev/null < "$pidfile" || :
+    case $pid in *[!0-9]*) pid= ;; esac
   fi
 }
 

@@ -11,10 +11,15 @@ import dev.slipway.Secret;
 import dev.slipway.local.LocalHost;
 import dev.slipway.Batch;
 import dev.slipway.Operation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScriptCompilerTest {
@@ -27,18 +32,43 @@ class ScriptCompilerTest {
     assertThat(ScriptCompiler.shell(new Operation.Mkdirs("/srv/my app"))).isEqualTo("mkdir -p -- '/srv/my app'");
     assertThat(ScriptCompiler.shell(new Operation.CreateDirectory("/srv/lock"))).isEqualTo("mkdir -- /srv/lock");
     assertThat(ScriptCompiler.shell(new Operation.Symlink("releases/1", "/srv/current")))
-        .isEqualTo("rm -f -- /srv/current.slipway-$$ && ln -s -- releases/1 /srv/current.slipway-$$"
+        .isEqualTo("{ [ ! -e /srv/current.slipway-$$ ] && [ ! -L /srv/current.slipway-$$ ] || rm -f -- /srv/current.slipway-$$; }"
+            + " && ln -s -- releases/1 /srv/current.slipway-$$"
             + " && mv -Tf -- /srv/current.slipway-$$ /srv/current || { rm -f -- /srv/current.slipway-$$; false; }");
     assertThat(ScriptCompiler.shell(new Operation.Rename("/a", "/b c"))).isEqualTo("mv -Tf -- /a '/b c'");
     assertThat(ScriptCompiler.shell(new Operation.Remove("/srv/old"))).isEqualTo("rm -rf -- /srv/old");
     assertThat(ScriptCompiler.shell(new Operation.WriteFile("/srv/f", "it's", 0640)))
-        .isEqualTo("(umask 077 && printf '%s' 'it'\"'\"'s' > /srv/f.slipway-$$) && chmod 640 /srv/f.slipway-$$"
-            + " && mv -Tf -- /srv/f.slipway-$$ /srv/f");
-    assertThat(ScriptCompiler.shell(new Operation.Upload("/srv/u", new byte[3], 0644)))
-        .isEqualTo("(umask 077 && head -c 3 > /srv/u.slipway-$$) && chmod 644 /srv/u.slipway-$$"
+        .isEqualTo("{ [ ! -e /srv/f.slipway-$$ ] && [ ! -L /srv/f.slipway-$$ ] || rm -f -- /srv/f.slipway-$$; }"
+            + " && (umask 137 && printf '%s' 'it'\"'\"'s' > /srv/f.slipway-$$)"
+            + " && mv -Tf -- /srv/f.slipway-$$ /srv/f || { rm -f -- /srv/f.slipway-$$; false; }");
+    assertThat(ScriptCompiler.shell(new Operation.Upload("/srv/u", new byte[3], 0755)))
+        .isEqualTo("{ [ ! -e /srv/u.slipway-$$ ] && [ ! -L /srv/u.slipway-$$ ] || rm -f -- /srv/u.slipway-$$; }"
+            + " && (umask 077 && head -c 3 > /srv/u.slipway-$$) && chmod 755 /srv/u.slipway-$$"
             + " && mv -Tf -- /srv/u.slipway-$$ /srv/u || { rm -f -- /srv/u.slipway-$$; false; }");
     assertThat(ScriptCompiler.shell(new Operation.Copy("/a", "/b"))).isEqualTo("cp -a -- /a /b");
     assertThat(ScriptCompiler.shell(new Operation.Exec(Command.cmd("echo", "a b")))).isEqualTo("(set +eu\necho 'a b'\n)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"000", "077"})
+  void written_files_get_exactly_their_mode_and_replace_a_leftover_of_the_same_temporary_name(String umask)
+      throws Exception {
+    String leftovers = "ln -s /nowhere " + dir + "/link.slipway-$$ && printf old > " + dir + "/f.slipway-$$"
+        + " && chmod 666 " + dir + "/f.slipway-$$";
+    byte[] tool = "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8);
+    Batch batch = Batch.of(new Operation.Exec(Command.shell(leftovers)),
+        new Operation.WriteFile(dir + "/f", "new", 0640), new Operation.Upload(dir + "/tool", tool, 0750),
+        new Operation.Symlink("f", dir + "/link"));
+
+    LocalHost.create().execute(Command.shell("umask " + umask + "; " + ScriptCompiler.compile(batch)).withStdin(tool));
+
+    assertThat(Files.readString(dir.resolve("f"))).isEqualTo("new");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("f")))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("tool")))).isEqualTo("rwxr-x---");
+    assertThat(Files.readSymbolicLink(dir.resolve("link"))).isEqualTo(Path.of("f"));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("f", "tool", "link");
+    }
   }
 
   @Test

@@ -2,9 +2,9 @@ package dev.slipway.ssh;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.slipway.Host;
 import dev.slipway.Secret;
 import dev.slipway.event.EventListener;
+import dev.slipway.spi.ForwardingHost;
 import dev.slipway.ssh.internal.Destination;
 import dev.slipway.ssh.internal.Requested;
 import dev.slipway.ssh.internal.SettingsResolver;
@@ -17,25 +17,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hosts reached over SSH, found the way {@code ssh} finds them: {@code SshHost.builder("web1").build()}
- * connects wherever {@code ssh web1} does. The name is looked up in {@code ~/.ssh/config} and
+ * A machine reached over SSH, found the way {@code ssh} finds it: {@code SshHost.builder("web1").build()}
+ * is the host {@code ssh web1} connects to. The name is looked up in {@code ~/.ssh/config} and
  * {@code /etc/ssh/ssh_config} (HostName, User, Port, IdentityFile, IdentitiesOnly, ProxyJump,
  * UserKnownHostsFile, StrictHostKeyChecking, ConnectTimeout, ServerAliveInterval, Include); keys
  * come from ssh-agent, then the IdentityFiles, then {@code ~/.ssh/id_ed25519}, {@code id_ecdsa},
  * {@code id_rsa}; host keys are verified against known_hosts. What the builder sets wins:
  *
  * <pre>{@code
- * Host web = SshHost.builder("web-1")
+ * try (SshHost web = SshHost.builder("web-1")
  *     .address("10.0.0.5").user("deploy")
  *     .identity(Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519"))
  *     .jumpHost("admin@bastion.example.com:2222")
  *     .sudoPassword(Secret.of(System.getenv("SUDO_PASSWORD")))
- *     .build();
- * web.run("uptime");
+ *     .build()) {
+ *   web.run("uptime");
+ * }
  * }</pre>
+ *
+ * <p>The host holds one connection, opened by its first command or file operation (re-opened if it
+ * drops between commands) and shared by its views ({@code cd}, {@code env}, {@code sudo}, ...,
+ * plain {@code Host}s) until {@link #close()}. The transport under it is
+ * {@code unwrap(SshTransport.class)}.
  */
-public final class SshHost {
-  private SshHost() {}
+public final class SshHost extends ForwardingHost {
+  private SshHost(String name, SshTransport transport) {
+    super(transport.host(name));
+  }
 
   /**
    * A builder for the host {@code target}, given as {@code ssh} takes a destination, plus an
@@ -226,8 +234,8 @@ public final class SshHost {
     }
 
     /** The host. Nothing connects until its first command or file operation. */
-    public Host build() {
-      return transport().host(name);
+    public SshHost build() {
+      return new SshHost(name, transport());
     }
 
     /** The bare transport, for wrapping or measuring; {@link #build()} is the usual call. */

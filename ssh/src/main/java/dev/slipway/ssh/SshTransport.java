@@ -41,13 +41,13 @@ import java.util.function.Function;
  * once, transparently, and reported as {@link ConnectionEvent.Kind#RECONNECTED}; a session lost
  * during a command fails that command with {@link ConnectionFailedException} and never re-runs it.
  *
- * <p>Made by {@link SshHost#builder(String)}:
+ * <p>Made by {@link SshHost#builder(String)}, under the {@link SshHost} it builds:
  *
  * <pre>{@code
- * Host web = SshHost.builder("web-1").address("10.0.0.5").user("deploy")
+ * SshHost web = SshHost.builder("web-1").address("10.0.0.5").user("deploy")
  *     .identity(Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519"))
  *     .build();
- * SshTransport ssh = (SshTransport) web.transport();   // counters, for benchmarks and tests
+ * SshTransport ssh = web.unwrap(SshTransport.class).orElseThrow();   // counters, for benchmarks and tests
  * }</pre>
  */
 public final class SshTransport implements Transport {

@@ -94,6 +94,19 @@ abstract class SshScenarios {
   }
 
   @Test
+  void an_ssh_host_and_its_views_share_one_connection_that_closing_the_host_closes() {
+    List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+    SshHost host = host("web").onConnectionEvent(e -> events.add((ConnectionEvent) e)).build();
+
+    host.run("true");
+    assertThat(host.cd(dir.toString()).env("A", "1").capture("echo $A")).isEqualTo("1");
+    host.close();
+
+    assertThat(events).extracting(ConnectionEvent::kind)
+        .containsExactly(ConnectionEvent.Kind.CONNECTED, ConnectionEvent.Kind.CLOSED);
+  }
+
+  @Test
   void a_connection_dropped_between_commands_is_reopened_once_and_reported() {
     List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
     try (Host host = host("web").onConnectionEvent(e -> events.add((ConnectionEvent) e)).build()) {

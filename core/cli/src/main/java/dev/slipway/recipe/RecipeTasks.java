@@ -151,8 +151,7 @@ final class RecipeTasks {
     }
     String who = holder.get().describe();
     if (!holder.get().stale() && !force) {
-      session.printer.problem(host.name(), host.name() + ": locked by " + who
-          + ", who may still be deploying; unlock --force breaks it");
+      session.printer.problem(host.name(), Session.locked(host.name(), holder.get()));
       return ExitStatus.LOCKED;
     }
     if (!holder.get().stale() && !confirmation.confirm("Break the live lock of " + host.name() + " held by " + who + "?")) {

@@ -8,6 +8,7 @@ import dev.slipway.inventory.InventoryException;
 import dev.slipway.inventory.InventoryHost;
 import dev.slipway.release.DeployFailedException;
 import dev.slipway.release.DeployLockedException;
+import dev.slipway.release.LockHolder;
 import dev.slipway.release.HostReport;
 import dev.slipway.release.Releases;
 import java.io.PrintStream;
@@ -60,11 +61,11 @@ final class Session implements AutoCloseable {
     try {
       return work.getAsInt();
     } catch (DeployLockedException e) {
-      printer.problem(e.host(), e.host() + ": " + oneLine(e));
+      printer.problem(e.host(), locked(e));
       return ExitStatus.LOCKED;
     } catch (DeployFailedException e) {
       List<HostReport> failed = e.report().failures();
-      failed.forEach(host -> printer.problem(host.host(), host.describe()));
+      failed.forEach(host -> printer.problem(host.host(), describe(host)));
       if (failed.stream().anyMatch(host -> host.outcome() == HostReport.Outcome.SWITCHED_BACK)) {
         return ExitStatus.SWITCHED_BACK;
       }
@@ -79,6 +80,24 @@ final class Session implements AutoCloseable {
       printer.trace(e);
       return ExitStatus.FAILED;
     }
+  }
+
+  // A locked host reads as this command line's remedy (unlock), not as the library's (breakLock).
+  private static String describe(HostReport host) {
+    return host.errors().stream().findFirst().filter(DeployLockedException.class::isInstance)
+        .map(error -> locked((DeployLockedException) error)).orElseGet(host::describe);
+  }
+
+  private static String locked(DeployLockedException e) {
+    return e.holder().map(holder -> locked(e.host(), holder))
+        .orElse(e.host() + ": locked, but " + e.lockPath() + " names no holder; unlock --force breaks it");
+  }
+
+  /** The line for {@code host} locked by {@code holder}: who, and how this command line breaks it. */
+  static String locked(String host, LockHolder holder) {
+    return host + ": locked by " + holder.describe() + (holder.stale()
+        ? ", whose process is gone; unlock breaks it"
+        : ", who may still be deploying; unlock --force breaks it");
   }
 
   private static Session open(Recipe recipe, GlobalOptions options, Printer printer) {

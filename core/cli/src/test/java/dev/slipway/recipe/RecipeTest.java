@@ -133,8 +133,21 @@ class RecipeTest {
     assertThat(execute("deploy", "v1")).isEqualTo(ExitStatus.LOCKED);
 
     assertThat(err.toString(StandardCharsets.UTF_8).lines()).as(printed()).anySatisfy(line -> assertThat(line)
-        .startsWith("web2: ").contains("bob@elsewhere")).noneSatisfy(line -> assertThat(line).contains("\tat "));
+        .startsWith("web2: locked by bob@elsewhere").endsWith("who may still be deploying; unlock --force breaks it"))
+        .noneMatch(line -> line.contains("\tat ") || line.contains("breakLock"));
     assertThat(web1.fs().exists(DEPLOY_TO + "/current")).isFalse();
+  }
+
+  @Test
+  void a_lock_whose_holder_is_gone_stops_the_deploy_with_the_remedy_of_this_command_line() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    lock(web1, LockHolder.controllerName(), gone.pid());
+
+    assertThat(execute("deploy", "v1")).isEqualTo(ExitStatus.LOCKED);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).as(printed()).anySatisfy(line -> assertThat(line)
+        .startsWith("web1: locked by bob@").endsWith(", whose process is gone; unlock breaks it"));
   }
 
   @Test

@@ -231,7 +231,7 @@ public final class Gunicorn {
     private String venv;
     private String bind = "127.0.0.1:8000";
     private int workers = 2;
-    private final List<String> extraArgs = new ArrayList<>();
+    private List<String> extraArgs = List.of();
     private String pidfile;
     private String log;
     private Duration startTimeout = Duration.ofSeconds(2);
@@ -276,15 +276,18 @@ public final class Gunicorn {
       return this;
     }
 
-    /** More command-line options, e.g. {@code "--timeout", "60"}; {@code --preload} is refused. */
+    /**
+     * More command-line options, e.g. {@code "--timeout", "60"}, replacing those given before;
+     * {@code --preload} is refused.
+     */
     public Builder args(String... more) {
       for (String arg : more) {
         if (arg.equals("--preload") || arg.startsWith("--chdir") || arg.startsWith("--pid")) {
           throw new IllegalArgumentException(arg + " is managed by Gunicorn (and --preload stops a HUP from "
               + "loading new code); leave it out");
         }
-        extraArgs.add(arg);
       }
+      this.extraArgs = List.of(more);
       return this;
     }
 

@@ -12,6 +12,7 @@ import dev.slipway.service.SupervisorRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A WSGI app served by gunicorn from the live release, as a recipe's {@link Service}: after each
@@ -38,53 +39,62 @@ public final class GunicornService implements Service {
   private final Duration startTimeout;
   private final Gunicorn gunicorn;
 
-  private GunicornService(String app, String name, String bind, int workers, String venv, Duration startTimeout,
-                          Gunicorn gunicorn) {
-    this.app = app;
-    this.name = name;
-    this.bind = bind;
-    this.workers = workers;
-    this.venv = venv;
-    this.startTimeout = startTimeout;
-    this.gunicorn = gunicorn;
+  private GunicornService(Builder builder) {
+    app = builder.app;
+    name = builder.name;
+    bind = builder.bind;
+    workers = builder.workers;
+    venv = builder.venv;
+    startTimeout = builder.startTimeout;
+    gunicorn = builder.gunicorn;
+  }
+
+  /** This service with {@code change} applied to a builder of its settings (unbound unless the change binds it). */
+  private GunicornService copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new GunicornService(builder);
   }
 
   /** gunicorn serving {@code app} ({@code module:variable}), on 127.0.0.1:8000 with 2 workers. */
   public static GunicornService app(String app) {
-    return new GunicornService(requireNonNull(app, "app"), "gunicorn", "127.0.0.1:8000", 2, "venv",
-        Duration.ofSeconds(2), null);
+    return new GunicornService(new Builder(requireNonNull(app, "app")));
   }
 
   /** The name in reports and of the pidfile and log under {@code shared/} (default {@code gunicorn}). */
   public GunicornService named(String serviceName) {
-    return new GunicornService(app, requireNonNull(serviceName, "serviceName"), bind, workers, venv, startTimeout, null);
+    requireNonNull(serviceName, "serviceName");
+    return copy(builder -> builder.name = serviceName);
   }
 
   /** Where gunicorn listens, e.g. {@code 127.0.0.1:8000}. */
   public GunicornService bind(String address) {
-    return new GunicornService(app, name, requireNonNull(address, "address"), workers, venv, startTimeout, null);
+    requireNonNull(address, "address");
+    return copy(builder -> builder.bind = address);
   }
 
   /** How many worker processes. */
   public GunicornService workers(int count) {
-    return new GunicornService(app, name, bind, count, venv, startTimeout, null);
+    return copy(builder -> builder.workers = count);
   }
 
   /** The venv's link inside each release (default {@code venv}). */
   public GunicornService venv(String link) {
-    return new GunicornService(app, name, bind, workers, requireNonNull(link, "link"), startTimeout, null);
+    requireNonNull(link, "link");
+    return copy(builder -> builder.venv = link);
   }
 
   /** How long a new master must keep running to count as started (default 2 s). */
   public GunicornService startTimeout(Duration timeout) {
-    return new GunicornService(app, name, bind, workers, venv, requireNonNull(timeout, "timeout"), null);
+    requireNonNull(timeout, "timeout");
+    return copy(builder -> builder.startTimeout = timeout);
   }
 
   @Override
   public GunicornService withDeployTo(String deployTo) {
     Gunicorn bound = Gunicorn.app(app).named(name).deployTo(deployTo).venv(deployTo + "/current/" + venv)
         .bind(bind).workers(workers).startTimeout(startTimeout).build();
-    return new GunicornService(app, name, bind, workers, venv, startTimeout, bound);
+    return copy(builder -> builder.gunicorn = bound);
   }
 
   @Override
@@ -149,5 +159,30 @@ public final class GunicornService implements Service {
   @Override
   public String toString() {
     return "GunicornService[" + app + " on " + bind + ", " + workers + " workers]";
+  }
+
+  /** The settings of one {@code GunicornService} while a copy of it is being made. */
+  private static final class Builder {
+    private final String app;
+    private String name = "gunicorn";
+    private String bind = "127.0.0.1:8000";
+    private int workers = 2;
+    private String venv = "venv";
+    private Duration startTimeout = Duration.ofSeconds(2);
+    private Gunicorn gunicorn;
+
+    private Builder(String app) {
+      this.app = app;
+    }
+
+    /** Every setting of {@code from} but its binding to a deploy path, which a changed setting would make stale. */
+    private Builder(GunicornService from) {
+      app = from.app;
+      name = from.name;
+      bind = from.bind;
+      workers = from.workers;
+      venv = from.venv;
+      startTimeout = from.startTimeout;
+    }
   }
 }

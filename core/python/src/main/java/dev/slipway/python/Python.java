@@ -58,8 +58,17 @@ public final class Python implements Dependencies {
     return new Python(new Builder(requireNonNull(link, "link")));
   }
 
-  /** Installs these requirements files (relative to the release); they decide when to rebuild. */
+  /**
+   * Installs these requirements files (relative to the release), replacing those set before; they
+   * decide when to rebuild.
+   */
   public Python requirements(String... files) {
+    List<String> all = List.of(files);
+    return copy(builder -> builder.requirements = all);
+  }
+
+  /** Also installs these requirements files, after those set before. */
+  public Python addRequirements(String... files) {
     List<String> all = new ArrayList<>(requirements);
     all.addAll(List.of(files));
     return copy(builder -> builder.requirements = List.copyOf(all));

@@ -17,11 +17,19 @@ class PythonTest {
     DependencyEnvironment venv = Python.venv("venv").requirements("requirements.txt").environment();
 
     assertThat(venv.name()).isEqualTo("venv");
-    assertThat(venv.lockFiles()).containsExactly("requirements.txt");
+    assertThat(venv.lockFilePaths()).containsExactly("requirements.txt");
     assertThat(venv.buildCommand("/opt/app/.slipway/envs/venv-1", "/opt/app/releases/1").render())
         .contains("/usr/bin/python3 -m venv /opt/app/.slipway/envs/venv-1 && ")
         .contains("/opt/app/.slipway/envs/venv-1/bin/pip install --quiet --disable-pip-version-check -r requirements.txt")
         .doesNotContain("--system-site-packages").doesNotContain("--no-index");
+  }
+
+  @Test
+  void requirements_replaces_the_files_and_addRequirements_appends_to_them() {
+    Python python = Python.venv("venv").requirements("base.txt");
+
+    assertThat(python.requirements("prod.txt").environment().lockFilePaths()).containsExactly("prod.txt");
+    assertThat(python.addRequirements("prod.txt").environment().lockFilePaths()).containsExactly("base.txt", "prod.txt");
   }
 
   @Test

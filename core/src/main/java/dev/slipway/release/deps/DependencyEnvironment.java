@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A dependency environment (a Python venv, {@code node_modules}, a {@code lib/} of jars) built once
@@ -27,52 +28,76 @@ import java.util.List;
  * environment's directory and {@code {release}} for the release directory, both quoted by the
  * library. The environment is built at its final path (venvs hold absolute paths and cannot be
  * moved) and published with an atomic symlink only when the build succeeded, so a failed build is
- * never reused.
- *
- * @param name the link inside each release, e.g. {@code venv}
- * @param lockFiles files of the release whose content decides the environment, e.g. {@code requirements.txt}
- * @param buildCommand the shell line that builds it, with {@code {dir}} and {@code {release}} placeholders
- * @param keyedBy more facts that change the environment, e.g. the interpreter version
+ * never reused. Immutable: each option method returns a modified copy.
  */
-public record DependencyEnvironment(String name, List<String> lockFiles, String buildCommand, List<String> keyedBy)
-    implements Dependencies {
-  public DependencyEnvironment {
+public final class DependencyEnvironment implements Dependencies {
+  private final String name;
+  private final List<String> lockFiles;
+  private final String buildCommand;
+  private final List<String> keyedBy;
+
+  private DependencyEnvironment(Builder builder) {
+    name = builder.name;
+    lockFiles = builder.lockFiles;
+    buildCommand = builder.buildCommand;
+    keyedBy = builder.keyedBy;
+  }
+
+  /** This environment with {@code change} applied to a builder of its settings. */
+  private DependencyEnvironment copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new DependencyEnvironment(builder);
+  }
+
+  /**
+   * An environment linked as {@code name} (a relative path such as {@code venv}) in each release;
+   * give its lock files and build command next.
+   */
+  public static DependencyEnvironment of(String name) {
     requireNonNull(name, "name");
     if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.contains("..")) {
       throw new IllegalArgumentException("an environment name is a relative path inside the release such as"
           + " \"venv\" or \"node_modules\", was: " + name);
     }
-    lockFiles = List.copyOf(lockFiles);
-    keyedBy = List.copyOf(keyedBy);
+    return new DependencyEnvironment(new Builder(name));
   }
 
-  /** An environment linked as {@code name} in each release; give its lock files and build command next. */
-  public static DependencyEnvironment of(String name) {
-    return new DependencyEnvironment(name, List.of(), "", List.of());
-  }
-
-  /** This environment, keyed by the content of these files (relative to the release). */
+  /**
+   * This environment, keyed by the content of these files (relative to the release, e.g.
+   * {@code requirements.txt}), replacing those set before.
+   */
   public DependencyEnvironment lockFiles(String... files) {
-    List<String> all = new ArrayList<>(lockFiles);
     for (String file : files) {
       if (file.startsWith("/") || file.contains("..")) {
         throw new IllegalArgumentException("lock files are relative to the release, was: " + file);
       }
-      all.add(file);
     }
-    return new DependencyEnvironment(name, all, buildCommand, keyedBy);
+    List<String> all = List.of(files);
+    return copy(builder -> builder.lockFiles = all);
   }
 
   /** This environment, built by {@code shellLine} ({@code {dir}}, {@code {release}} are replaced, quoted). */
   public DependencyEnvironment build(String shellLine) {
-    return new DependencyEnvironment(name, lockFiles, requireNonNull(shellLine, "shellLine"), keyedBy);
+    requireNonNull(shellLine, "shellLine");
+    return copy(builder -> builder.buildCommand = shellLine);
   }
 
   /** This environment, also rebuilt when {@code fact} changes (e.g. {@code "python3.11"}). */
   public DependencyEnvironment keyedBy(String fact) {
     List<String> all = new ArrayList<>(keyedBy);
     all.add(requireNonNull(fact, "fact"));
-    return new DependencyEnvironment(name, lockFiles, buildCommand, all);
+    return copy(builder -> builder.keyedBy = List.copyOf(all));
+  }
+
+  /** The link inside each release, e.g. {@code venv}. */
+  public String name() {
+    return name;
+  }
+
+  /** The files of the release whose content decides the environment, in the order given. */
+  public List<String> lockFilePaths() {
+    return lockFiles;
   }
 
   /** This environment itself. */
@@ -93,7 +118,7 @@ public record DependencyEnvironment(String name, List<String> lockFiles, String 
   }
 
   /**
-   * The key of the environment for these lock file contents (in {@link #lockFiles()} order), e.g.
+   * The key of the environment for these lock file contents (in {@link #lockFilePaths()} order), e.g.
    * {@code venv-3f2a9c1b0d4e5f60}: the same contents, command and facts always give the same key.
    */
   public String key(List<byte[]> lockFileContents) {
@@ -121,6 +146,25 @@ public record DependencyEnvironment(String name, List<String> lockFiles, String 
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+
+  /** The settings of one {@code DependencyEnvironment} while a copy of it is being made. */
+  private static final class Builder {
+    private final String name;
+    private List<String> lockFiles = List.of();
+    private String buildCommand = "";
+    private List<String> keyedBy = List.of();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    private Builder(DependencyEnvironment from) {
+      name = from.name;
+      lockFiles = from.lockFiles;
+      buildCommand = from.buildCommand;
+      keyedBy = from.keyedBy;
     }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A release archive downloaded once by the controller from a URL and checked against its required
@@ -30,11 +31,18 @@ public final class UrlSource implements Source {
   private final Optional<String> version;
   private final int strip;
 
-  private UrlSource(URI url, Optional<String> sha256, Optional<String> version, int strip) {
-    this.url = requireNonNull(url, "url");
-    this.sha256 = sha256;
-    this.version = version;
-    this.strip = strip;
+  private UrlSource(Builder builder) {
+    url = builder.url;
+    sha256 = builder.sha256;
+    version = builder.version;
+    strip = builder.strip;
+  }
+
+  /** This source with {@code change} applied to a builder of its settings. */
+  private UrlSource copy(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return new UrlSource(builder);
   }
 
   /** The archive at {@code url}; give its checksum with {@link #sha256(String)}. */
@@ -42,7 +50,7 @@ public final class UrlSource implements Source {
     if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
       throw new IllegalArgumentException("only http and https URLs are supported, was: " + url);
     }
-    return new UrlSource(url, Optional.empty(), Optional.empty(), 0);
+    return new UrlSource(new Builder(requireNonNull(url, "url")));
   }
 
   /** The SHA-256 the download must have, in hex (required). */
@@ -51,12 +59,13 @@ public final class UrlSource implements Source {
     if (!lower.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("sha256 must be 64 hex digits, was: " + hex);
     }
-    return new UrlSource(url, Optional.of(lower), version, strip);
+    return copy(builder -> builder.sha256 = Optional.of(lower));
   }
 
   /** This source, recorded as {@code newVersion}. */
   public UrlSource version(String newVersion) {
-    return new UrlSource(url, sha256, Optional.of(Versions.check(newVersion)), strip);
+    String checked = Versions.check(newVersion);
+    return copy(builder -> builder.version = Optional.of(checked));
   }
 
   /** This source without the first {@code count} path elements of each entry. */
@@ -64,7 +73,7 @@ public final class UrlSource implements Source {
     if (count < 0) {
       throw new IllegalArgumentException("stripComponents must be >= 0, was " + count);
     }
-    return new UrlSource(url, sha256, version, count);
+    return copy(builder -> builder.strip = count);
   }
 
   @Override
@@ -80,5 +89,24 @@ public final class UrlSource implements Source {
     }
     return new PackedRelease(version.orElse(Versions.fromFileName(fileName)), "url " + url,
         Map.of("source.url", url.toString(), "source.sha256", actual), Archive.ofArchive(download, strip));
+  }
+
+  /** The settings of one {@code UrlSource} while a copy of it is being made. */
+  private static final class Builder {
+    private final URI url;
+    private Optional<String> sha256 = Optional.empty();
+    private Optional<String> version = Optional.empty();
+    private int strip;
+
+    private Builder(URI url) {
+      this.url = url;
+    }
+
+    private Builder(UrlSource from) {
+      url = from.url;
+      sha256 = from.sha256;
+      version = from.version;
+      strip = from.strip;
+    }
   }
 }

@@ -2,26 +2,19 @@ package dev.slipway.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.slipway.Command;
-import dev.slipway.CommandResult;
 import dev.slipway.Host;
-import dev.slipway.HostContext;
-import dev.slipway.event.EventListener;
-import dev.slipway.Batch;
 import dev.slipway.Operation;
 import dev.slipway.service.PidfileService;
 import dev.slipway.service.SupervisorAnswer;
 import dev.slipway.service.SupervisorRequest;
 import dev.slipway.spi.ExecResult;
+import dev.slipway.spi.ForwardingHost;
 import java.time.Duration;
-import java.io.InputStream;
-import dev.slipway.FileInfo;
-import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -68,21 +61,24 @@ import java.util.function.Predicate;
  * rename, nothing followed on delete. A batch's {@code Exec} operations go through the scripted
  * answers. Set up and check files with {@link #fs()}.
  *
+ * <p>Its views ({@code cd}, {@code as}, {@code dryRun}, ...) are plain {@code Host}s on the same
+ * fake: what they run is recorded here. Closing it keeps the file system and the record readable,
+ * as tests check them after the code under test closed the host.
+ *
  * <p>Thread-safe: parallel code may share one fake. Getters return snapshots.
  */
-public final class FakeHost implements Host {
+public final class FakeHost extends ForwardingHost {
   private final FakeTransport transport;
-  private final Host host;
   private final Set<String> emulated = ConcurrentHashMap.newKeySet();
 
-  private FakeHost(String name) {
-    this.transport = new FakeTransport(name);
-    this.host = transport.host(name);
+  private FakeHost(String name, FakeTransport transport) {
+    super(transport.host(name));
+    this.transport = transport;
   }
 
   /** A strict fake host named {@code name}, nothing scripted, a file system holding only {@code /tmp}. */
   public static FakeHost named(String name) {
-    return new FakeHost(requireNonNull(name, "name"));
+    return new FakeHost(requireNonNull(name, "name"), new FakeTransport(name));
   }
 
   /** Starts scripting the answer to exactly {@code command}. */
@@ -177,102 +173,6 @@ public final class FakeHost implements Host {
   /** A snapshot of every regular file (uploads, writes, extracted archives) by absolute path. */
   public Map<String, byte[]> files() {
     return fs().files();
-  }
-
-  @Override
-  public String name() {
-    return host.name();
-  }
-
-  @Override
-  public HostContext context() {
-    return host.context();
-  }
-
-  @Override
-  public Host withContext(HostContext context) {
-    return host.withContext(context);
-  }
-
-  @Override
-  public Host withListener(EventListener listener) {
-    return host.withListener(listener);
-  }
-
-  @Override
-  public CommandResult execute(Command command) {
-    return host.execute(command);
-  }
-
-  @Override
-  public CommandResult apply(Batch batch) {
-    return host.apply(batch);
-  }
-
-  @Override
-  public <T> Optional<T> unwrap(Class<T> type) {
-    return host.unwrap(type);
-  }
-
-  @Override
-  public byte[] read(String path) {
-    return host.read(path);
-  }
-
-  @Override
-  public Optional<FileInfo> stat(String path) {
-    return host.stat(path);
-  }
-
-  @Override
-  public List<FileInfo> list(String directory) {
-    return host.list(directory);
-  }
-
-  @Override
-  public Optional<String> readLink(String path) {
-    return host.readLink(path);
-  }
-
-  @Override
-  public void download(String path, OutputStream sink) {
-    host.download(path, sink);
-  }
-
-  @Override
-  public void write(String path, byte[] content, int mode) {
-    host.write(path, content, mode);
-  }
-
-  @Override
-  public void mkdirs(String path) {
-    host.mkdirs(path);
-  }
-
-  @Override
-  public void symlink(String target, String link) {
-    host.symlink(target, link);
-  }
-
-  @Override
-  public void rename(String from, String to) {
-    host.rename(from, to);
-  }
-
-  @Override
-  public void delete(String path) {
-    host.delete(path);
-  }
-
-  @Override
-  public void upload(InputStream content, String path, int mode) {
-    host.upload(content, path, mode);
-  }
-
-  /** Keeps the file system and the record readable: tests check them after the code under test closed the host. */
-  @Override
-  public void close() {
-    host.close();
   }
 
   @Override

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.slipway.Batch;
-import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
 import dev.slipway.ConnectionFailedException;
 import dev.slipway.FileInfo;
 import dev.slipway.Host;
-import dev.slipway.HostContext;
-import dev.slipway.event.EventListener;
+import dev.slipway.spi.ForwardingHost;
 import dev.slipway.testing.FakeHost;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -73,14 +69,13 @@ class LostReplyTest {
   }
 
   /** A fake whose next batch runs but its reply is lost, and whose reads then fail a number of times. */
-  private static final class Losing implements Host {
-    private final FakeHost fake;
+  private static final class Losing extends ForwardingHost {
     private boolean loseNextReply;
     private int readsToFail;
     private int unreadable;
 
     Losing(FakeHost fake) {
-      this.fake = fake;
+      super(fake);
     }
 
     void loseNextReply(int failedReads) {
@@ -91,11 +86,11 @@ class LostReplyTest {
     @Override
     public CommandResult apply(Batch batch) {
       if (!loseNextReply) {
-        return fake.apply(batch);
+        return super.apply(batch);
       }
       loseNextReply = false;
       try {
-        fake.apply(batch);
+        super.apply(batch);
       } catch (CommandFailedException ranAndFailed) {
         // Lost with the rest of the reply.
       }
@@ -113,92 +108,22 @@ class LostReplyTest {
 
     @Override
     public byte[] read(String path) {
-      return reading(() -> fake.read(path));
+      return reading(() -> super.read(path));
     }
 
     @Override
     public Optional<FileInfo> stat(String path) {
-      return reading(() -> fake.stat(path));
+      return reading(() -> super.stat(path));
     }
 
     @Override
     public List<FileInfo> list(String directory) {
-      return reading(() -> fake.list(directory));
+      return reading(() -> super.list(directory));
     }
 
     @Override
     public Optional<String> readLink(String path) {
-      return reading(() -> fake.readLink(path));
-    }
-
-    @Override
-    public String name() {
-      return fake.name();
-    }
-
-    @Override
-    public HostContext context() {
-      return fake.context();
-    }
-
-    @Override
-    public Host withContext(HostContext context) {
-      throw new UnsupportedOperationException("not needed here");
-    }
-
-    @Override
-    public Host withListener(EventListener listener) {
-      throw new UnsupportedOperationException("not needed here");
-    }
-
-    @Override
-    public CommandResult execute(Command command) {
-      return fake.execute(command);
-    }
-
-    @Override
-    public <T> Optional<T> unwrap(Class<T> type) {
-      return fake.unwrap(type);
-    }
-
-    @Override
-    public void close() {
-      fake.close();
-    }
-
-    @Override
-    public void write(String path, byte[] content, int mode) {
-      fake.write(path, content, mode);
-    }
-
-    @Override
-    public void mkdirs(String path) {
-      fake.mkdirs(path);
-    }
-
-    @Override
-    public void symlink(String target, String link) {
-      fake.symlink(target, link);
-    }
-
-    @Override
-    public void rename(String from, String to) {
-      fake.rename(from, to);
-    }
-
-    @Override
-    public void delete(String path) {
-      fake.delete(path);
-    }
-
-    @Override
-    public void upload(InputStream content, String path, int mode) {
-      fake.upload(content, path, mode);
-    }
-
-    @Override
-    public void download(String path, OutputStream sink) {
-      fake.download(path, sink);
+      return reading(() -> super.readLink(path));
     }
   }
 }

@@ -146,7 +146,7 @@ class MultiHostDeployTest {
 
   @Test
   void rolling_batches_go_on_while_failures_stay_under_the_limit() throws IOException {
-    DeployReport report = releases().source(app("v1")).rollout(Rollout.percent(33).maxFailurePercent(50))
+    DeployReport report = releases().source(app("v1")).rollout(Rollout.percent(33).withMaxFailurePercent(50))
         .after(Step.UPDATE_CODE, failOn("b", "disk full")).deploy(a, b, c);
 
     assertThat(report.hosts()).extracting(HostReport::outcome)

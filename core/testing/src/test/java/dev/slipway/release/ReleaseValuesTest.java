@@ -79,8 +79,8 @@ class ReleaseValuesTest {
     assertThat(Rollout.allAtOnce().batches(hosts)).containsExactly(hosts);
     assertThat(Rollout.batchesOf(2).batches(hosts)).containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e"));
     assertThat(Rollout.percent(40).batches(hosts)).hasSize(3);
-    assertThat(Rollout.percent(40).maxFailurePercent(20).exceeded(1, 5)).isFalse();
-    assertThat(Rollout.percent(40).maxFailurePercent(20).exceeded(2, 5)).isTrue();
+    assertThat(Rollout.percent(40).withMaxFailurePercent(20).exceeded(1, 5)).isFalse();
+    assertThat(Rollout.percent(40).withMaxFailurePercent(20).exceeded(2, 5)).isTrue();
     assertThatThrownBy(() -> Rollout.batchesOf(0)).hasMessageContaining(">= 1");
   }
 
@@ -120,6 +120,14 @@ class ReleaseValuesTest {
         .hasMessageContaining("lockFiles(");
     assertThatThrownBy(() -> Releases.at("/srv/app").dependencies(DependencyEnvironment.of("venv")
         .lockFiles("requirements.txt"))).hasMessageContaining("build(");
+  }
+
+  @Test
+  void lock_files_given_again_replace_those_given_before() {
+    DependencyEnvironment venv = DependencyEnvironment.of("venv").lockFiles("requirements.txt", "constraints.txt");
+
+    assertThat(venv.lockFiles("poetry.lock").lockFilePaths()).containsExactly("poetry.lock");
+    assertThat(venv.lockFilePaths()).containsExactly("requirements.txt", "constraints.txt");
   }
 
   @Test
