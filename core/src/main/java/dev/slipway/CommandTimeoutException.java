@@ -11,7 +11,12 @@ public class CommandTimeoutException extends SlipwayException {
   private final Duration timeout;
 
   public CommandTimeoutException(String host, Command command, Duration timeout) {
-    super("Command timed out on " + host + " after " + timeout.toMillis() + " ms: " + command);
+    this(host, command, timeout, command.toString());
+  }
+
+  /** For subclasses that name what timed out otherwise than by the command's text. */
+  protected CommandTimeoutException(String host, Command command, Duration timeout, String what) {
+    super("Command timed out on " + host + " after " + timeout.toMillis() + " ms: " + what);
     this.host = host;
     this.command = command;
     this.timeout = timeout;

@@ -46,7 +46,9 @@ public interface Host extends AutoCloseable {
    * Runs a batch of operations in order as one round trip, stopping at the first failure.
    *
    * @return the combined output of the batch's commands
-   * @throws CommandFailedException naming the operation that failed
+   * @throws CommandFailedException naming the operation that failed (a {@link BatchFailedException})
+   * @throws CommandTimeoutException when a command ran past its own time limit (a
+   *     {@link BatchTimeoutException} naming it); the batch stopped there
    */
   CommandResult apply(Batch batch);
 

@@ -4,41 +4,88 @@ import static dev.slipway.internal.Quoting.quote;
 
 import dev.slipway.Batch;
 import dev.slipway.Operation;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Compiles a {@link Batch} into one {@code sh} script: {@code set -eu}, every path quoted, each
  * operation guarded so that the first failure stops the script and names the operation on stderr
- * ({@code slipway: operation 3 of 5 failed: mv /a /b}), which {@link #failedOperation} reads back.
- * The one place that renders each operation as shell text ({@link #shell}), for batches and for
- * the SSH transport's file operations.
+ * ({@code slipway: operation 3 of 5 failed: mv /a /b}, or {@code slipway: operation 2 of 5 timed out
+ * after 30s: …} for a command past its time limit), which {@link #failedOperation} and
+ * {@link #timedOut} read back. The one place that renders each operation as shell text
+ * ({@link #shell}), for batches and for the SSH transport's file operations.
  *
  * <p>POSIX {@code sh} and utilities, but for {@code mv -T} (GNU coreutils, also BusyBox): it
  * renames onto a symlink to a directory instead of moving into that directory, which is what
  * makes replacing {@code current} one atomic {@code rename(2)}.
+ *
+ * <p>A command with a {@linkplain dev.slipway.Command#timeout() time limit} runs in the background
+ * (its standard input is then {@code /dev/null}) beside a watchdog that polls it every second and,
+ * once the limit (rounded up to whole seconds) has passed, kills it and every process below it,
+ * found with {@code ps -A -o pid= -o ppid=} (POSIX; GNU {@code timeout} is not everywhere and
+ * kills no grandchild that holds the output open). The script then exits 124.
  */
 public final class ScriptCompiler {
   private static final String FAILED = "slipway: operation ";
   // Not anchored at a line's start: an operation whose stderr lacks its final newline has it glued on.
-  private static final Pattern FAILED_LINE = Pattern.compile(FAILED + "(\\d+) of (\\d+) failed: ");
+  private static final Pattern FAILED_LINE =
+      Pattern.compile(FAILED + "(\\d+) of (\\d+) (failed|timed out after \\d+s): ");
+  private static final String TIMED_OUT = "timed out";
+  // The watchdog ignores TERM once it kills, so that its exit status (124) tells the script the command was late.
+  private static final String WATCHDOG = """
+      slipway_tree() { echo "$1"; for slipway_c in $(ps -A -o pid= -o ppid= | awk -v p="$1" '$2 == p { print $1 }'); \
+      do slipway_tree "$slipway_c"; done; }
+      slipway_watch() {
+        (n=0; while kill -0 "$1" 2>/dev/null; do
+          if [ "$n" -ge "$2" ]; then trap '' TERM; kill -KILL $(slipway_tree "$1") 2>/dev/null; exit 124; fi
+          sleep 1; n=$((n + 1)); done) >/dev/null 2>&1 &
+        slipway_w=$!
+        wait "$1" 2>/dev/null && slipway_s=0 || slipway_s=$?
+        kill "$slipway_w" 2>/dev/null || :
+        wait "$slipway_w" 2>/dev/null && slipway_t=0 || slipway_t=$?
+        if [ "$slipway_t" -eq 124 ]; then slipway_late=$2; return 124; fi
+        return "$slipway_s"
+      }
+      """;
 
   private ScriptCompiler() {}
 
   /** The script for {@code batch}. */
   public static String compile(Batch batch) {
     List<Operation> ops = batch.operations();
-    StringBuilder script = new StringBuilder("set -eu\n")
-        .append("slipway_fail() { s=$?; printf '").append(FAILED).append("%s of ").append(ops.size())
-        .append(" failed: %s\\n' \"$1\" \"$2\" >&2; exit $s; }\n");
+    StringBuilder script = new StringBuilder("set -eu\nslipway_late=\n")
+        .append("slipway_fail() { s=$?; if [ -n \"$slipway_late\" ]; then ")
+        .append(report(ops.size(), "timed out after %ss", "\"$slipway_late\" ")).append("; else ")
+        .append(report(ops.size(), "failed", "")).append("; fi; exit $s; }\n");
+    if (ops.stream().anyMatch(op -> limit(op).isPresent())) {
+      script.append(WATCHDOG);
+    }
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);
-      script.append("{ ").append(shell(op)).append("\n} || slipway_fail ").append(i + 1).append(' ')
+      script.append("{ ").append(guarded(op)).append("\n} || slipway_fail ").append(i + 1).append(' ')
           .append(quote(op.describe())).append('\n');
     }
     return script.toString();
+  }
+
+  // printf of the line naming operation $1 (described by $2) of `size`; `verb` may take one more argument.
+  private static String report(int size, String verb, String verbArgument) {
+    return "printf '" + FAILED + "%s of " + size + " " + verb + ": %s\\n' \"$1\" " + verbArgument + "\"$2\" >&2";
+  }
+
+  private static String guarded(Operation op) {
+    return limit(op).map(seconds -> shell(op) + " & slipway_watch $! " + seconds).orElseGet(() -> shell(op));
+  }
+
+  /** The time limit of a command, in whole seconds rounded up; empty for other operations. */
+  private static Optional<Long> limit(Operation op) {
+    Optional<Duration> timeout = op instanceof Operation.Exec exec ? exec.command().timeout() : Optional.empty();
+    return timeout.map(limit -> (limit.toMillis() + 999) / 1000);
   }
 
   /** The line a failed batch ends its stderr with, as the compiled script prints it; for fakes. */
@@ -47,25 +94,37 @@ public final class ScriptCompiler {
         + batch.operations().get(index).describe() + "\n";
   }
 
+  /** The line a batch whose command {@code index} ran past its time limit ends its stderr with; for fakes. */
+  public static String timeoutLine(Batch batch, int index) {
+    Operation op = batch.operations().get(index);
+    return FAILED + (index + 1) + " of " + batch.operations().size() + " timed out after " + limit(op).orElse(0L)
+        + "s: " + op.describe() + "\n";
+  }
+
   /** The index (from 0) of the operation a failed batch's stderr names; empty if it names none. */
   public static OptionalInt failedOperation(String stderr) {
-    Matcher line = FAILED_LINE.matcher(stderr);
-    OptionalInt index = OptionalInt.empty();
-    while (line.find()) {
-      index = OptionalInt.of(Integer.parseInt(line.group(1)) - 1);
-    }
-    return index;
+    return lastFailureLine(stderr).map(line -> OptionalInt.of(Integer.parseInt(line.group(1)) - 1))
+        .orElse(OptionalInt.empty());
+  }
+
+  /** Whether the operation a failed batch's stderr names ran past its time limit. */
+  public static boolean timedOut(String stderr) {
+    return lastFailureLine(stderr).filter(line -> line.group(3).startsWith(TIMED_OUT)).isPresent();
   }
 
   /** {@code stderr} without the line naming the failed operation: what the operation itself wrote. */
   public static String withoutFailureLine(String stderr) {
     // The script writes that line last, then exits; an operation's description may span lines.
+    return lastFailureLine(stderr).map(line -> stderr.substring(0, line.start())).orElse(stderr);
+  }
+
+  private static Optional<MatchResult> lastFailureLine(String stderr) {
     Matcher line = FAILED_LINE.matcher(stderr);
-    int start = -1;
+    MatchResult last = null;
     while (line.find()) {
-      start = line.start();
+      last = line.toMatchResult();
     }
-    return start < 0 ? stderr : stderr.substring(0, start);
+    return Optional.ofNullable(last);
   }
 
   /** The shell text of one operation. */

@@ -86,7 +86,7 @@ final class HostDeploy {
    * source install.
    */
   private void install() {
-    InstallTarget target = new InstallTarget(layout.next(),
+    InstallTarget target = new InstallTarget(host.name(), layout.next(),
         previous.filter(p -> !p.directory().isEmpty()).map(Release::directory), layout.state(),
         previous.flatMap(Release::commit));
     source.installOperations(target).ifPresentOrElse(ops -> run.queueWithFallback(ops, () -> {

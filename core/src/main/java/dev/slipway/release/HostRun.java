@@ -2,10 +2,12 @@ package dev.slipway.release;
 
 import dev.slipway.Batch;
 import dev.slipway.BatchFailedException;
+import dev.slipway.BatchTimeoutException;
 import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
 import dev.slipway.Host;
 import dev.slipway.Operation;
+import dev.slipway.SlipwayException;
 import dev.slipway.event.EventListener;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * see their effect (a hook that is not a command, a source, a read), so a deploy costs few round
  * trips; in {@linkplain #oneTrip one trip} the ends of phases do not send either. A step's end is
  * published once the operations it queued were sent; a failed batch fails the step that sent the
- * failed operation, found from its index (see {@link QueuedOps}).
+ * failed operation, found from its index (see {@link QueuedOps}), and one that stopped where no
+ * index says fails no step of it, only the step running when it was sent.
  */
 final class HostRun {
   private static final Logger log = LoggerFactory.getLogger(Releases.class);
@@ -159,13 +162,17 @@ final class HostRun {
   // A part of its own, so that its failure fails the current step, saying why as its last stderr line does.
   private void queueCommand(Command command, String failed) {
     // A batch runs each command in a subshell of its own: an exit in it ends the command, not the batch.
-    queued.add(new Operation.Exec(command), e -> new ReleaseException(failed + lastLine(e), e));
+    queued.add(new Operation.Exec(command), e -> new ReleaseException(failed + why(e), e));
     queued.mark(current, () -> { });
   }
 
-  private static String lastLine(BatchFailedException failure) {
-    return failure.stderr().lines().filter(line -> !line.isBlank()).reduce((first, second) -> second)
-        .map(String::strip).orElse("exit status " + failure.exitStatus());
+  // The last line a failed command wrote to stderr; a late one's timeout, as it reads when the command runs alone.
+  private static String why(SlipwayException failure) {
+    if (!(failure instanceof BatchFailedException failed)) {
+      return HostReport.oneLine(failure);
+    }
+    return failed.stderr().lines().filter(line -> !line.isBlank()).reduce((first, second) -> second)
+        .map(String::strip).orElse("exit status " + failed.exitStatus());
   }
 
   /** Queues operations for the next round trip. */
@@ -220,18 +227,17 @@ final class HostRun {
         host.apply(taken.batch());
       }
     } catch (BatchFailedException failed) {
-      taken.ranBetween(-1, failed.index());
-      if (taken.fallbacks().get(failed.index()).isEmpty()) {
-        throw stopped(taken.stepOf(failed.index()), taken.explain(failed));
-      }
-      fallBack(taken, failed);
+      stoppedAt(taken, failed.index(), failed);
       return;
-    } catch (CommandFailedException stoppedSomewhere) {
-      throw stopped(taken.firstStep(), stoppedSomewhere);
+    } catch (BatchTimeoutException late) {
+      stoppedAt(taken, late.index(), late);
+      return;
+    } catch (CommandFailedException somewhere) {
+      throw stoppedSomewhere(taken, somewhere);
     } catch (RuntimeException lost) {
       // The reply was lost, perhaps not the batch.
       if (!lock.ranDespiteLostReply(taken.batch())) {
-        throw stopped(taken.firstStep(), lost);
+        throw stoppedSomewhere(taken, lost);
       }
       log.warn("{}: the reply of the last round trip was lost, but it ran: the lock is released", host.name(), lost);
     }
@@ -239,18 +245,39 @@ final class HostRun {
     events.publishHeld();
   }
 
-  // A group with a fallback failed: the fallback does its work, then the rest of the batch goes.
-  private void fallBack(QueuedOps.Taken taken, BatchFailedException failed) {
-    int rest = taken.afterGroup(failed.index());
-    log.info("{}: {}; doing it otherwise", host.name(), failed.summary());
-    try {
-      taken.fallbacks().get(failed.index()).orElseThrow().run();
-    } catch (RuntimeException e) {
-      throw stopped(taken.stepOf(failed.index()), e);
+  // The batch stopped at operation `index`: what came before it ran; the step that sent it fails, or its fallback runs.
+  private void stoppedAt(QueuedOps.Taken taken, int index, SlipwayException failure) {
+    taken.ranBetween(-1, index);
+    if (taken.fallbacks().get(index).isEmpty()) {
+      throw stopped(taken.stepOf(index), taken.explain(index, failure));
     }
-    taken.ranBetween(failed.index(), rest);
+    fallBack(taken, index, failure);
+  }
+
+  // A group with a fallback failed: the fallback does its work, then the rest of the batch goes.
+  private void fallBack(QueuedOps.Taken taken, int index, SlipwayException failure) {
+    int rest = taken.afterGroup(index);
+    log.info("{}: {}; doing it otherwise", host.name(), HostReport.oneLine(failure));
+    try {
+      taken.fallbacks().get(index).orElseThrow().run();
+    } catch (RuntimeException e) {
+      throw stopped(taken.stepOf(index), e);
+    }
+    taken.ranBetween(index, rest);
     queued.requeue(taken, rest);
     flush();
+  }
+
+  /**
+   * The batch stopped where nobody can tell (an error with no operation's index, a reply lost
+   * before the batch ended): no step of it is blamed. The step running, if any, fails as a step
+   * fails; the ends of the steps it holds are dropped, since how they went on the host is unknown.
+   * The way back follows if it held steps.
+   */
+  private RuntimeException stoppedSomewhere(QueuedOps.Taken taken, RuntimeException error) {
+    stoppedIn = taken.firstStep();
+    events.dropHeldEnds();
+    return error;
   }
 
   // A batch stopped in `step`: the held events go out up to that step's failure.

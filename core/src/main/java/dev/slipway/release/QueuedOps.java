@@ -1,8 +1,8 @@
 package dev.slipway.release;
 
 import dev.slipway.Batch;
-import dev.slipway.BatchFailedException;
 import dev.slipway.Operation;
+import dev.slipway.SlipwayException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 final class QueuedOps {
   private final List<Operation> ops = new ArrayList<>();
-  private final List<Function<BatchFailedException, RuntimeException>> explanations = new ArrayList<>();
+  private final List<Function<SlipwayException, RuntimeException>> explanations = new ArrayList<>();
   private final List<Optional<Runnable>> fallbacks = new ArrayList<>();
   private final List<Mark> marks = new ArrayList<>();
 
@@ -37,7 +37,7 @@ final class QueuedOps {
   }
 
   /** Queues {@code op}, whose failure {@code explanation} turns into the failure of what queued it. */
-  void add(Operation op, Function<BatchFailedException, RuntimeException> explanation) {
+  void add(Operation op, Function<SlipwayException, RuntimeException> explanation) {
     add(op, explanation, Optional.empty());
   }
 
@@ -46,7 +46,7 @@ final class QueuedOps {
     group.forEach(op -> add(op, failure -> failure, Optional.of(fallback)));
   }
 
-  private void add(Operation op, Function<BatchFailedException, RuntimeException> explanation,
+  private void add(Operation op, Function<SlipwayException, RuntimeException> explanation,
       Optional<Runnable> fallback) {
     ops.add(op);
     explanations.add(explanation);
@@ -109,7 +109,7 @@ final class QueuedOps {
    * @param fallbacks what runs instead of each operation's group when it fails
    * @param marks the parts of the batch, in order, the last ending the batch
    */
-  record Taken(Batch batch, List<Function<BatchFailedException, RuntimeException>> explanations,
+  record Taken(Batch batch, List<Function<SlipwayException, RuntimeException>> explanations,
       List<Optional<Runnable>> fallbacks, List<Mark> marks) {
 
     /** The step that sends operation {@code index}: the one of the part it belongs to. */
@@ -117,7 +117,7 @@ final class QueuedOps {
       return marks.stream().filter(mark -> mark.end() > index).findFirst().flatMap(Mark::step);
     }
 
-    /** The step that sent the batch's first part in a step: where a batch that stopped who knows where failed. */
+    /** The step that sent the batch's first part in a step, if any: where a batch that stopped who knows where may have stopped. */
     Optional<Step> firstStep() {
       return marks.stream().map(Mark::step).flatMap(Optional::stream).findFirst();
     }
@@ -137,9 +137,9 @@ final class QueuedOps {
       return end;
     }
 
-    /** {@code failure} as what queued the failed operation says it. */
-    RuntimeException explain(BatchFailedException failure) {
-      return explanations.get(failure.index()).apply(failure);
+    /** {@code failure} of operation {@code index} as what queued it says it. */
+    RuntimeException explain(int index, SlipwayException failure) {
+      return explanations.get(index).apply(failure);
     }
   }
 }

@@ -59,6 +59,16 @@ final class StepEvents {
     return false;
   }
 
+  /**
+   * Publishes the held starts and drops the held ends: a batch stopped where nobody can tell, so how
+   * those steps went on the host is unknown.
+   */
+  void dropHeldEnds() {
+    List<StepEvent> events = List.copyOf(held);
+    held.clear();
+    events.stream().filter(event -> event.status() == StepEvent.Status.STARTED).forEach(this::publish);
+  }
+
   Map<Step, Duration> timings() {
     return timings;
   }

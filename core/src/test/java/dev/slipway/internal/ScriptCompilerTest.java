@@ -3,6 +3,8 @@ package dev.slipway.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.BatchFailedException;
+import dev.slipway.BatchTimeoutException;
 import dev.slipway.Command;
 import dev.slipway.CommandResult;
 import dev.slipway.Secret;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +123,56 @@ class ScriptCompilerTest {
     assertThat(result.stderr()).contains("slipway: operation 2 of 3 failed: mv " + root + "/missing " + root + "/target");
     assertThat(dir.resolve("first")).isDirectory();
     assertThat(Files.exists(dir.resolve("third"))).isFalse();
+  }
+
+  @Test
+  void a_command_past_its_time_limit_is_killed_with_what_it_started_and_named_as_late() {
+    Command slow = Command.shell("echo started; (sleep 30; echo late) & sleep 30").withTimeout(Duration.ofMillis(300));
+    Batch batch = Batch.of(new Operation.Mkdirs(dir + "/first"), new Operation.Exec(slow),
+        new Operation.Mkdirs(dir + "/after"));
+
+    // Returns: the background sleep that holds the output open was killed too.
+    assertThatThrownBy(() -> LocalHost.create().apply(batch))
+        .isInstanceOfSatisfying(BatchTimeoutException.class, late -> {
+          assertThat(late.index()).isEqualTo(1);
+          assertThat(late.operation()).isEqualTo(batch.operations().get(1));
+          assertThat(late.command()).isEqualTo(slow);
+          assertThat(late.timeout()).isEqualTo(Duration.ofMillis(300));
+          assertThat(late.result().exitStatus()).isEqualTo(124);
+          assertThat(late.result().stdout()).isEqualTo("started\n");
+          assertThat(late.result().stderr()).doesNotContain("slipway: operation");
+        })
+        .hasMessage("Command timed out on local after 300 ms: operation 2 of 3: " + slow);
+    assertThat(dir.resolve("first")).isDirectory();
+    assertThat(Files.exists(dir.resolve("after"))).isFalse();
+  }
+
+  @Test
+  void a_command_within_its_time_limit_keeps_its_output_and_exit_status() {
+    Batch batch = Batch.of(new Operation.Exec(Command.shell("echo fine").withTimeout(Duration.ofSeconds(30))),
+        new Operation.Exec(Command.shell("echo broken >&2; exit 3").withTimeout(Duration.ofSeconds(30))));
+
+    assertThatThrownBy(() -> LocalHost.create().apply(batch))
+        .isInstanceOfSatisfying(BatchFailedException.class, failed -> {
+          assertThat(failed.index()).isEqualTo(1);
+          assertThat(failed.exitStatus()).isEqualTo(3);
+          assertThat(failed.result().stdout()).isEqualTo("fine\n");
+          assertThat(failed.stderr()).isEqualTo("broken\n");
+        });
+  }
+
+  @Test
+  void the_timeout_line_names_the_operation_and_its_limit_in_seconds_rounded_up() {
+    Batch batch = Batch.of(new Operation.Mkdirs("/a"),
+        new Operation.Exec(Command.shell("sleep 9").withTimeout(Duration.ofMillis(1500))));
+
+    String stderr = "partial\n" + ScriptCompiler.timeoutLine(batch, 1);
+
+    assertThat(stderr).endsWith("slipway: operation 2 of 2 timed out after 2s: sleep 9\n");
+    assertThat(ScriptCompiler.failedOperation(stderr)).hasValue(1);
+    assertThat(ScriptCompiler.timedOut(stderr)).isTrue();
+    assertThat(ScriptCompiler.timedOut(ScriptCompiler.failureLine(batch, 1))).isFalse();
+    assertThat(ScriptCompiler.withoutFailureLine(stderr)).isEqualTo("partial\n");
   }
 
   @Test

@@ -2,9 +2,11 @@ package dev.slipway.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.BatchTimeoutException;
 import dev.slipway.Command;
 import dev.slipway.Host;
 import dev.slipway.event.CommandEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 abstract class CommandHooksContract extends ReleasesFixture {
   private static final String BROKEN = "echo broken >&2; exit 3";
+  /** A command that runs past a one-second limit (a fake host is scripted to time it out). */
+  static final String SLOW = "sleep 30";
 
   @Test
   void a_deploy_and_a_rollback_whose_hook_and_check_are_commands_take_the_lock_then_one_round_trip() {
@@ -68,6 +72,24 @@ abstract class CommandHooksContract extends ReleasesFixture {
       }
     }
     assertThat(releases.source(app("v3")).deploy(host).succeeded()).isTrue();
+  }
+
+  @Test
+  void a_hook_command_past_its_time_limit_fails_its_own_step_as_a_timeout() {
+    Releases releases = releases();
+    releases.source(app("v1")).deploy(host);
+
+    DeployReport report = deployReporting(releases.after(Step.PREPARE,
+        new CommandOnly(Command.shell(SLOW).withTimeout(Duration.ofSeconds(1)))).source(app("v2")));
+
+    HostReport web1 = report.hosts().get(0);
+    assertThat(web1.failedIn()).contains(Step.PREPARE);
+    assertThat(web1.errors().get(0))
+        .hasMessageStartingWith("web-1: after prepare hook failed: Command timed out on web-1 after 1000 ms: operation ")
+        .hasMessageEndingWith(": " + SLOW)
+        .hasCauseInstanceOf(BatchTimeoutException.class);
+    assertThat(liveVersion()).isEqualTo("VERSION = 'v1'");
+    assertUnlockedWithoutStaging();
   }
 
   @Test
@@ -138,15 +160,15 @@ abstract class CommandHooksContract extends ReleasesFixture {
   }
 
   static Hook command(String line) {
-    return new CommandOnly(line);
+    return new CommandOnly(Command.shell(line));
   }
 
   static HealthCheck check(String line) {
-    return new CommandOnly(line);
+    return new CommandOnly(Command.shell(line));
   }
 
   /** A hook or health check that is one command, which fails the test if it is run otherwise. */
-  private record CommandOnly(String line) implements Hook, HealthCheck {
+  private record CommandOnly(Command command) implements Hook, HealthCheck {
     @Override
     public void run(Host on, Release release) {
       throw new AssertionError("run instead of sent as a command");
@@ -159,7 +181,7 @@ abstract class CommandHooksContract extends ReleasesFixture {
 
     @Override
     public Optional<Command> asCommand(Host on, Release release) {
-      return Optional.of(Command.shell(line));
+      return Optional.of(command);
     }
   }
 }

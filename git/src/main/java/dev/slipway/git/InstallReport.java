@@ -5,8 +5,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * What installing a git release on one host cost, kept by {@link ResolvedGitSource#installs()}.
  *
- * @param host the host's name; empty for an install queued as operations of the release manager's
- *     batch, which the source builds before it sees the host
+ * @param host the host's name
  * @param directory the release directory that was filled
  * @param strategy how the files got there
  * @param incremental whether unchanged files were copied from the previous release on the host

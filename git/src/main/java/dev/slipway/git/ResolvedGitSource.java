@@ -135,10 +135,10 @@ public final class ResolvedGitSource implements ResolvedSource {
     Optional<String> previous = target.previousRelease().flatMap(dir -> target.previousCommit());
     ArchiveInstaller installer = new ArchiveInstaller(gitDir, commit, manifest);
     ArchiveInstaller.Delta delta = deltas.computeIfAbsent(previous, installer::delta);
-    InstallReport report = ArchiveInstaller.report("", target, delta);
+    InstallReport report = ArchiveInstaller.report(target, delta);
     installs.add(report);
-    log.info("queued the install of {} into {} ({}: {} files sent, {} bytes, {} copied from the previous release)",
-        describe(), target.directory(), report.strategy(), report.filesSent(), report.bytesSent(),
+    log.info("{}: queued the install of {} into {} ({}: {} files sent, {} bytes, {} copied from the previous release)",
+        target.host(), describe(), target.directory(), report.strategy(), report.filesSent(), report.bytesSent(),
         report.filesCopied());
     return Optional.of(installer.operations(target, delta));
   }

@@ -63,7 +63,7 @@ class ArchiveOperationsTest {
   }
 
   private static InstallTarget target(Optional<String> previousCommit) {
-    return new InstallTarget("/srv/releases/.2.staging", Optional.of("/srv/releases/1"), "/srv/.slipway",
+    return new InstallTarget("web-1", "/srv/releases/.2.staging", Optional.of("/srv/releases/1"), "/srv/.slipway",
         previousCommit);
   }
 

@@ -68,6 +68,16 @@ class ReleasesWithGitSourceTest {
   }
 
   @Test
+  void an_install_queued_in_the_deploy_s_batch_is_reported_for_its_host() {
+    FakeHost web = FakeHost.named("web1");
+    ResolvedGitSource v1 = GitSource.of(WorkshopRepo.create(temp.resolve("app")).directory()).ref("v1").resolve();
+
+    Releases.at("/opt/flask-demo").source(() -> v1).deploy(web);
+
+    assertThat(v1.installs()).singleElement().extracting(InstallReport::host).isEqualTo("web1");
+  }
+
+  @Test
   void rollback_releases_and_the_lock_never_open_the_repository() {
     FakeHost web = FakeHost.named("web1");
     GitSource source = GitSource.of(WorkshopRepo.create(temp.resolve("app")).directory());

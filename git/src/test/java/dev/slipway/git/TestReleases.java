@@ -47,7 +47,7 @@ final class TestReleases {
     String release = deployTo + "/releases/" + id;
     Optional<String> previous = currentRelease(host);
     host.mkdirs(staging);
-    install(host, resolved, new InstallTarget(staging, previous, deployTo + "/.slipway", previous.map(commits::get)));
+    install(host, resolved, new InstallTarget(host.name(), staging, previous, deployTo + "/.slipway", previous.map(commits::get)));
     host.rename(staging, release);
     host.symlink(release, deployTo + "/current");
     resolved.commit().ifPresent(commit -> commits.put(release, commit));

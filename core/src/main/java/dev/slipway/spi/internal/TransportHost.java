@@ -3,6 +3,7 @@ package dev.slipway.spi.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipway.BatchFailedException;
+import dev.slipway.BatchTimeoutException;
 import dev.slipway.Batch;
 import dev.slipway.Command;
 import dev.slipway.CommandFailedException;
@@ -14,6 +15,7 @@ import dev.slipway.Host;
 import dev.slipway.HostContext;
 import dev.slipway.Operation;
 import dev.slipway.Secret;
+import dev.slipway.SlipwayException;
 import dev.slipway.event.CommandEvent;
 import dev.slipway.event.CommandEvent.Outcome;
 import dev.slipway.event.Event;
@@ -35,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +104,7 @@ public final class TransportHost implements Host {
     command.stdin().ifPresent(stdin::writeBytes);
     ExecRequest request = new ExecRequest(command, context, rendered.script(), stdin.toByteArray(),
         command.timeout(), command.pty(), outputSink(rendered.secrets()), rendered.sudo());
-    return run(command, rendered.secrets(), () -> transport.exec(request));
+    return run(command, rendered.secrets(), () -> transport.exec(request), stderr -> Outcome.FAILED);
   }
 
   @Override
@@ -119,21 +122,23 @@ public final class TransportHost implements Host {
         .forEach(op -> stdin.writeBytes(((Operation.Upload) op).content()));
     ExecRequest request = new ExecRequest(command, context, rendered.script(), stdin.toByteArray(), Optional.empty(),
         false, outputSink(rendered.secrets()), rendered.sudo());
-    CommandResult result = run(command, rendered.secrets(), () -> transport.apply(batch, request));
+    CommandResult result = run(command, rendered.secrets(), () -> transport.apply(batch, request),
+        stderr -> ScriptCompiler.timedOut(stderr) ? Outcome.TIMED_OUT : Outcome.FAILED);
     if (!result.succeeded()) {
       throw failure(batch, result);
     }
     return result;
   }
 
-  private CommandFailedException failure(Batch batch, CommandResult result) {
+  private SlipwayException failure(Batch batch, CommandResult result) {
     OptionalInt failed = ScriptCompiler.failedOperation(result.stderr());
     if (failed.isEmpty()) {
       return new CommandFailedException(context, result);
     }
     CommandResult own = new CommandResult(result.host(), result.command(), result.exitStatus(), result.stdout(),
         ScriptCompiler.withoutFailureLine(result.stderr()), result.duration());
-    return new BatchFailedException(context, own, batch, failed.getAsInt());
+    return ScriptCompiler.timedOut(result.stderr()) ? new BatchTimeoutException(own, batch, failed.getAsInt())
+        : new BatchFailedException(context, own, batch, failed.getAsInt());
   }
 
   private CommandResult checkSyntax(Command command, Command checked) {
@@ -156,7 +161,9 @@ public final class TransportHost implements Host {
     return CommandResult.skipped(name, command);
   }
 
-  private CommandResult run(Command command, List<Secret> secrets, Supplier<ExecResult> exec) {
+  /** Runs {@code exec}, reporting it as an event; a failure's outcome is what {@code failedAs} says of its stderr. */
+  private CommandResult run(Command command, List<Secret> secrets, Supplier<ExecResult> exec,
+                            Function<String, Outcome> failedAs) {
     Instant start = Instant.now();
     ExecResult raw;
     try {
@@ -170,7 +177,7 @@ public final class TransportHost implements Host {
     }
     CommandResult result = new CommandResult(name, command, raw.exitStatus(), mask(raw.stdout(), secrets),
         mask(raw.stderr(), secrets), raw.duration());
-    Outcome outcome = result.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED;
+    Outcome outcome = result.succeeded() ? Outcome.SUCCEEDED : failedAs.apply(result.stderr());
     log.debug("{}: {} -> exit {} in {} ms", name, command, raw.exitStatus(), raw.duration().toMillis());
     emit(event(command, outcome, raw.exitStatus(), raw.duration()));
     return result;

@@ -254,7 +254,10 @@ public final class FakeHost extends ForwardingHost {
       return FakeHost.this;
     }
 
-    /** Runs past its time limit: the caller gets a {@link dev.slipway.CommandTimeoutException}. */
+    /**
+     * Runs past its time limit: the caller gets a {@link dev.slipway.CommandTimeoutException}; in a
+     * batch, a {@link dev.slipway.BatchTimeoutException} naming the operation, the batch stopped there.
+     */
     public FakeHost thenTimeout() {
       transport.script(ScriptedAnswer.of(description, matcher, -1, "", "", true, ScriptedAnswer.NO_EFFECT));
       return FakeHost.this;

@@ -96,24 +96,25 @@ public final class FakeTransport extends NioTransport {
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);
       operations.add(op);
-      int status = apply(op, request, stdout, stderr);
+      Applying applying = new Applying(request, stdout, stderr);
+      int status = op.accept(applying);
       if (status != 0) {
-        stderr.append(ScriptCompiler.failureLine(batch, i));
+        stderr.append(applying.late ? ScriptCompiler.timeoutLine(batch, i) : ScriptCompiler.failureLine(batch, i));
         return new ExecResult(status, stdout.toString(), stderr.toString(), Duration.ZERO);
       }
     }
     return new ExecResult(0, stdout.toString(), stderr.toString(), Duration.ZERO);
   }
 
-  private int apply(Operation op, ExecRequest request, StringBuilder stdout, StringBuilder stderr) {
-    return op.accept(new Applying(request, stdout, stderr));
-  }
-
-  /** Applies one operation: file operations to the in-memory file system, commands through the answers. */
+  /**
+   * Applies one operation: file operations to the in-memory file system, commands through the
+   * answers; a command scripted to time out ends as the compiled script's watchdog ends it.
+   */
   private final class Applying implements Operation.Visitor<Integer> {
     private final ExecRequest request;
     private final StringBuilder stdout;
     private final StringBuilder stderr;
+    private boolean late;
 
     Applying(ExecRequest request, StringBuilder stdout, StringBuilder stderr) {
       this.request = request;
@@ -173,7 +174,13 @@ public final class FakeTransport extends NioTransport {
     @Override
     public Integer exec(Operation.Exec op) {
       Command command = op.command();
-      ExecResult result = run(command, request.context(), command.render(), command.timeout(), request.output());
+      ExecResult result;
+      try {
+        result = run(command, request.context(), command.render(), command.timeout(), request.output());
+      } catch (CommandTimeoutException e) {
+        late = true;
+        return 124;
+      }
       stdout.append(result.stdout());
       stderr.append(result.stderr());
       return result.exitStatus();

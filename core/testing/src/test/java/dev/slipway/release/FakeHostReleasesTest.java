@@ -5,13 +5,15 @@ import dev.slipway.testing.FakeHost;
 
 /**
  * The release rules on the in-memory fake, where users unit-test their deploy logic. Dependency
- * builds are answered by script: a command with {@code exit 3} fails, others succeed.
+ * builds are answered by script: a command with {@code exit 3} fails, {@code sleep 30} times out,
+ * others succeed.
  */
 class FakeHostReleasesTest extends ReleasesContract {
 
   @Override
   protected Host newHost(String name) {
-    return FakeHost.named(name).lenient().when(command -> command.contains("exit 3")).thenFail(3, "broken");
+    return FakeHost.named(name).lenient().when(command -> command.contains("exit 3")).thenFail(3, "broken")
+        .when(CommandHooksContract.SLOW).thenTimeout();
   }
 
   @Override

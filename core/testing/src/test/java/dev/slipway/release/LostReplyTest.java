@@ -34,11 +34,11 @@ class LostReplyTest {
   void a_lock_taken_whose_reply_was_lost_is_released_on_the_way_out(int failedReads) {
     host.loseNextReply(failedReads);
 
-    Throwable thrown = catchThrowable(() -> releases.source(() -> new Files("v1")).deploy(host));
+    Throwable thrown = catchThrowable(() -> releases.source(() -> new OneFile("v1")).deploy(host));
 
     assertThat(thrown).isInstanceOf(DeployFailedException.class).hasRootCauseInstanceOf(ConnectionFailedException.class);
     assertThat(fake.exists("/srv/app/.slipway/lock")).isFalse();
-    assertThat(releases.source(() -> new Files("v1")).deploy(host).succeeded()).isTrue();
+    assertThat(releases.source(() -> new OneFile("v1")).deploy(host).succeeded()).isTrue();
   }
 
   @ParameterizedTest
@@ -49,36 +49,23 @@ class LostReplyTest {
     fake.write(releases.layout().lockHolder(), other.format());
     host.loseNextReply(failedReads);
 
-    catchThrowable(() -> releases.source(() -> new Files("v1")).deploy(host));
+    catchThrowable(() -> releases.source(() -> new OneFile("v1")).deploy(host));
 
     assertThat(releases.lockHolder(fake)).map(LockHolder::token).contains(other.token());
   }
 
   @Test
   void a_deploy_whose_last_reply_was_lost_after_it_ran_is_a_deploy() {
-    releases.source(() -> new Files("v1")).deploy(host);
+    releases.source(() -> new OneFile("v1")).deploy(host);
     Releases losing = releases.after(Step.CLEANUP, (on, release) -> host.loseNextReply(0));
 
-    DeployReport report = losing.source(() -> new Files("v2")).deploy(host);
+    DeployReport report = losing.source(() -> new OneFile("v2")).deploy(host);
 
     assertThat(report.succeeded()).isTrue();
     assertThat(fake.readString("/srv/app/current/app.py")).isEqualTo("v2");
     assertThat(releases.history(fake)).extracting(HistoryEntry::kind)
         .containsExactly(HistoryEntry.Kind.DEPLOY, HistoryEntry.Kind.DEPLOY);
     assertThat(fake.exists("/srv/app/.slipway/lock")).isFalse();
-  }
-
-  /** One file, {@code app.py}, holding the version. */
-  private record Files(String version) implements ResolvedSource {
-    @Override
-    public String describe() {
-      return "files " + version;
-    }
-
-    @Override
-    public void install(Host on, InstallTarget target) {
-      on.write(target.directory() + "/app.py", version);
-    }
   }
 
   /** A fake whose next batch runs but its reply is lost, and whose reads then fail a number of times. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.Command;
 import dev.slipway.BatchFailedException;
+import dev.slipway.BatchTimeoutException;
 import dev.slipway.CommandFailedException;
 import dev.slipway.CommandResult;
 import dev.slipway.CommandTimeoutException;
@@ -434,6 +435,29 @@ public abstract class TransportContract {
         });
     assertThat(host().exists(root + "/locked")).isTrue();
     assertThat(host().exists(root + "/after")).isFalse();
+  }
+
+  @Test
+  public void a_batch_command_past_its_own_time_limit_is_stopped_and_named() {
+    givenTimeout("sleep 30");
+    List<Event> events = new CopyOnWriteArrayList<>();
+    Command slow = Command.shell("sleep 30").withTimeout(Duration.ofSeconds(1));
+    Batch batch = Batch.of(new Operation.Mkdirs(path("first")), new Operation.Exec(slow),
+        new Operation.Mkdirs(path("after")));
+
+    assertThatThrownBy(() -> host().withListener(events::add).apply(batch))
+        .isInstanceOfSatisfying(BatchTimeoutException.class, late -> {
+          assertThat(late.host()).isEqualTo(host().name());
+          assertThat(late.index()).isEqualTo(1);
+          assertThat(late.command()).isEqualTo(slow);
+          assertThat(late.timeout()).isEqualTo(Duration.ofSeconds(1));
+        })
+        .hasMessageContaining("operation 2 of 3: sleep 30");
+    assertThat(events).filteredOn(CommandEvent.class::isInstance)
+        .singleElement()
+        .extracting(e -> ((CommandEvent) e).outcome()).isEqualTo(CommandEvent.Outcome.TIMED_OUT);
+    assertThat(host().exists(path("first"))).isTrue();
+    assertThat(host().exists(path("after"))).isFalse();
   }
 
   @Test

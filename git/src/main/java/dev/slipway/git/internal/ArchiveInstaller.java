@@ -86,9 +86,9 @@ public record ArchiveInstaller(Path gitDir, ObjectId commit, Manifest manifest) 
     return operations;
   }
 
-  /** What {@link #operations} sends, reported for {@code host}. */
-  public static InstallReport report(String host, InstallTarget target, Delta delta) {
-    return report(host, target, delta.incremental(), delta.filesSent(), delta.unchanged().size(),
+  /** What {@link #operations} sends, reported for the target's host. */
+  public static InstallReport report(InstallTarget target, Delta delta) {
+    return report(target.host(), target, delta.incremental(), delta.filesSent(), delta.unchanged().size(),
         delta.archive().length);
   }
 

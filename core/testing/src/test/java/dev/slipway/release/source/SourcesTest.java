@@ -45,7 +45,7 @@ class SourcesTest {
 
   private void install(ResolvedSource source) {
     host.fs().mkdirs("/srv/app/.slipway/staging/next");
-    source.install(host, new InstallTarget("/srv/app/.slipway/staging/next", Optional.empty(), "/srv/app/.slipway"));
+    source.install(host, new InstallTarget(host.name(), "/srv/app/.slipway/staging/next", Optional.empty(), "/srv/app/.slipway"));
   }
 
   private String installed(String path) {
