@@ -10,12 +10,11 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.command.CommandFactory;
-import org.apache.sshd.server.shell.ProcessShellCommandFactory;
 
 /**
- * The embedded server's exec commands: run by {@code /bin/sh}, counted, and, when armed, the
- * connection is dropped as the next command arrives (it never runs) or as it ends (it ran, but the
- * client never learns how it ended).
+ * The embedded server's exec commands: run by {@code /bin/sh} ({@link ShellProcess}), counted,
+ * and, when armed, the connection is dropped as the next command arrives (it never runs) or as it
+ * ends (it ran, but the client never learns how it ended).
  */
 final class CommandFaults implements CommandFactory {
   /** What happens to the next command. */
@@ -40,7 +39,7 @@ final class CommandFaults implements CommandFactory {
       channel.getSession().close(true);
       throw new IOException("fault injected: connection dropped before running " + command);
     }
-    Command real = ProcessShellCommandFactory.INSTANCE.createCommand(channel, command);
+    Command real = new ShellProcess(command);
     return fault == Fault.DROP_AFTER_RUNNING ? new DropWhenDone(real) : real;
   }
 
