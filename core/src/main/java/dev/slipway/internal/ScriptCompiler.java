@@ -90,15 +90,17 @@ public final class ScriptCompiler {
 
   /** The line a failed batch ends its stderr with, as the compiled script prints it; for fakes. */
   public static String failureLine(Batch batch, int index) {
-    return FAILED + (index + 1) + " of " + batch.operations().size() + " failed: "
-        + batch.operations().get(index).describe() + "\n";
+    return line(batch, index, "failed");
   }
 
   /** The line a batch whose command {@code index} ran past its time limit ends its stderr with; for fakes. */
   public static String timeoutLine(Batch batch, int index) {
-    Operation op = batch.operations().get(index);
-    return FAILED + (index + 1) + " of " + batch.operations().size() + " timed out after " + limit(op).orElse(0L)
-        + "s: " + op.describe() + "\n";
+    return line(batch, index, "timed out after " + limit(batch.operations().get(index)).orElse(0L) + "s");
+  }
+
+  private static String line(Batch batch, int index, String verb) {
+    return FAILED + (index + 1) + " of " + batch.operations().size() + " " + verb + ": "
+        + batch.operations().get(index).describe() + "\n";
   }
 
   /** The index (from 0) of the operation a failed batch's stderr names; empty if it names none. */

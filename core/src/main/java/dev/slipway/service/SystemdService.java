@@ -7,6 +7,7 @@ import dev.slipway.Command;
 import dev.slipway.CommandResult;
 import dev.slipway.Host;
 import dev.slipway.release.Release;
+import dev.slipway.spi.Sudo;
 import dev.slipway.spi.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -188,9 +189,11 @@ public final class SystemdService implements Service {
     return cmd("sh", "-c", SERVE_SCRIPT, "slipway-systemd", unitName());
   }
 
-  // As the host's sudo view runs it, without a password prompt: a batch has no stdin to answer one.
+  // Rendered as the host's sudo view renders it, but without a password prompt: a batch has no
+  // stdin to answer one.
   private Command serveAsRoot() {
-    return cmd("sudo", "-n", "-u", "root", "-H", "--", "sh", "-c", SERVE_SCRIPT, "slipway-systemd", unitName());
+    Sudo root = new Sudo("root", false, SERVE_SCRIPT);
+    return Command.shell(root.commandLine() + Command.format(" slipway-systemd %s", unitName()).render());
   }
 
   private static boolean needsSudoPassword(Host host) {
